@@ -1,0 +1,3 @@
+namespace Raytio.JsonCsv.JsonToCsvCore;
+
+internal sealed record Column(KeyPath Key, string Title);

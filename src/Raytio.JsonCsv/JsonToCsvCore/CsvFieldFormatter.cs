@@ -1,0 +1,83 @@
+using System.Text;
+using Raytio.JsonCsv.Json;
+
+namespace Raytio.JsonCsv.JsonToCsvCore;
+
+/// <summary>Turns a looked-up value into CSV field text, applying json-2-csv's value options and quoting.</summary>
+internal sealed class CsvFieldFormatter(Json2CsvOptions options)
+{
+    private readonly Delimiters _delimiters = options.Delimiter;
+    private readonly bool _quoteOnCustomEol = options.Delimiter.Eol is not ("\n" or "\r\n");
+
+    public void AppendValue(StringBuilder line, JsNode value)
+    {
+        if (options.ExpandArrayObjects && value.Kind == JsKind.Array)
+        {
+            value = CollapseArray(value);
+        }
+        if (options.EmptyFieldValue is { } substitute
+            && (value.IsNullOrUndefined || value is { Kind: JsKind.String, Text.Length: 0 }))
+        {
+            value = substitute;
+        }
+        if (value.Kind is JsKind.True or JsKind.False && options.WrapBooleans)
+        {
+            line.Append(_delimiters.Wrap).Append(value.Kind == JsKind.True ? "true" : "false").Append(_delimiters.Wrap);
+            return;
+        }
+        AppendText(line, ToText(value));
+    }
+
+    /// <summary>Appends text, wrapping it when it holds a delimiter, the wrap string or a line break.</summary>
+    public void AppendText(StringBuilder line, string text)
+    {
+        if (NeedsWrap(text))
+        {
+            line.Append(_delimiters.Wrap).Append(text.Replace(_delimiters.Wrap, _delimiters.Wrap + _delimiters.Wrap, StringComparison.Ordinal)).Append(_delimiters.Wrap);
+        }
+        else
+        {
+            line.Append(text);
+        }
+    }
+
+    private bool NeedsWrap(string text) =>
+        text.Contains(_delimiters.Field, StringComparison.Ordinal)
+        || text.Contains(_delimiters.Wrap, StringComparison.Ordinal)
+        || text.AsSpan().IndexOfAny('\n', '\r') >= 0
+        // json-2-csv ignores a custom end of line inside values, which makes such CSV unreadable.
+        || (_quoteOnCustomEol && text.Contains(_delimiters.Eol, StringComparison.Ordinal));
+
+    private string ToText(JsNode value) => value.Kind switch
+    {
+        JsKind.Undefined => "undefined",
+        JsKind.Null => "null",
+        JsKind.True => "true",
+        JsKind.False => "false",
+        JsKind.Number => JsNumber.Render(value.Text!) ?? value.Text!,
+        JsKind.String => CleanString(value.Text!),
+        JsKind.Array => JsStringify.ToJson(value, trimStringsInArrays: options.TrimFieldValues),
+        _ => JsStringify.ToJson(value),
+    };
+
+    private string CleanString(string text)
+    {
+        if (options.TrimFieldValues)
+        {
+            text = JsText.Trim(text);
+        }
+        return options.PreventCsvInjection ? CsvInjection.Strip(text) : text;
+    }
+
+    /// <summary>With expandArrayObjects json-2-csv drops null items, outputs an empty array as "" and a single item by itself.</summary>
+    private static JsNode CollapseArray(JsNode array)
+    {
+        var items = array.Items!.Where(item => !item.IsNullOrUndefined).ToList();
+        return items.Count switch
+        {
+            0 => JsNode.EmptyString,
+            1 => items[0],
+            _ => JsNode.Array(items),
+        };
+    }
+}

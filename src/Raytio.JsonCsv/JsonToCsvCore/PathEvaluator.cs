@@ -1,0 +1,54 @@
+using Raytio.JsonCsv.Json;
+
+namespace Raytio.JsonCsv.JsonToCsvCore;
+
+/// <summary>
+/// Looks a key path up in a document as json-2-csv does: a missing or falsy intermediate value gives null,
+/// a missing last name gives undefined, and an array on the way maps the rest of the path over its items.
+/// </summary>
+internal static class PathEvaluator
+{
+    public static JsNode Evaluate(JsNode document, string[] segments) => Evaluate(document, segments, 0);
+
+    private static JsNode Evaluate(JsNode node, string[] segments, int index)
+    {
+        var value = node.Kind == JsKind.Object ? node.Properties!.Get(segments[index]) : JsNode.Undefined;
+        if (index == segments.Length - 1)
+        {
+            return value;
+        }
+        if (value.IsFalsy)
+        {
+            return JsNode.Null;
+        }
+        if (value.Kind == JsKind.Array)
+        {
+            return JsNode.Array(value.Items!.Select(item => Evaluate(item, segments, index + 1)).ToList());
+        }
+        return Evaluate(value, segments, index + 1);
+    }
+
+    /// <summary>The value stored exactly at the path (no array mapping), or undefined.</summary>
+    public static JsNode ValueAt(JsNode document, string[] segments)
+    {
+        var node = document;
+        foreach (var name in segments)
+        {
+            if (node.Kind != JsKind.Object)
+            {
+                return JsNode.Undefined;
+            }
+            node = node.Properties!.Get(name);
+        }
+        return node;
+    }
+
+    /// <summary>A copy of the document with the value at the path replaced; untouched branches are shared.</summary>
+    public static JsNode With(JsNode node, string[] segments, int index, JsNode replacement)
+    {
+        var copy = node.Properties!.CloneShallow();
+        var name = segments[index];
+        copy.Set(name, index == segments.Length - 1 ? replacement : With(node.Properties.Get(name), segments, index + 1, replacement));
+        return JsNode.Object(copy);
+    }
+}
