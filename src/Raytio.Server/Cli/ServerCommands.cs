@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Raytio.Server.Data;
+using Raytio.Server.Features.Auth;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Cli;
+
+/// <summary>
+/// Administrative verbs of the server binary, run against the same configuration and database:
+/// `create-user EMAIL PASSWORD`, `outbox [EMAIL] [COUNT]`, `token-keys list|rotate`.
+/// </summary>
+public static class ServerCommands
+{
+    public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
+
+    private static readonly string[] Verbs = ["create-user", "outbox", "token-keys", "help"];
+
+    /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
+    public static (Command? Command, string[] HostArgs) Split(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        {
+            return (null, args);
+        }
+        var positional = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        // A command prints its own output; only warnings and errors of the host are of interest.
+        string[] quiet = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft=Warning"];
+        return (new Command(args[0], positional), [.. quiet, .. args.Skip(1 + positional.Count)]);
+    }
+
+    public static async Task<int> RunAsync(Command command, IServiceProvider services, TextWriter output)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            return command.Verb switch
+            {
+                "create-user" => await CreateUserAsync(command.Arguments, scope.ServiceProvider, output),
+                "outbox" => await PrintOutboxAsync(command.Arguments, scope.ServiceProvider, output),
+                "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
+                _ => Usage(output),
+            };
+        }
+        catch (ApiException failure)
+        {
+            await output.WriteLineAsync("error: " + failure.Message);
+            return 2;
+        }
+    }
+
+    private static int Usage(TextWriter output)
+    {
+        output.WriteLine("""
+            Usage: Raytio.Server [COMMAND] [--setting value ...]
+              (no command)                 run the server
+              create-user EMAIL PASSWORD   create a verified user without email (first admin)
+              outbox [EMAIL] [COUNT]       print the newest emails of the outbox (default 10)
+              token-keys list|rotate       list or rotate the keys that sign identity tokens
+            """);
+        return 0;
+    }
+
+    private static async Task<int> CreateUserAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        if (arguments.Count != 2)
+        {
+            await output.WriteLineAsync("usage: create-user EMAIL PASSWORD");
+            return 2;
+        }
+        var validation = new Validation();
+        var username = Usernames.Check(validation, arguments[0]);
+        PasswordService.CheckRules(validation, "password", arguments[1], username);
+        validation.ThrowIfAny();
+
+        var db = services.GetRequiredService<RaytioDbContext>();
+        if (await db.Users.AnyAsync(u => u.Email == username))
+        {
+            await output.WriteLineAsync($"error: user {username} already exists");
+            return 1;
+        }
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = "", Status = UserStatus.Confirmed, CreatedAt = now, UpdatedAt = now };
+        user.PasswordHash = services.GetRequiredService<PasswordService>().Hash(user, arguments[1]);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        await output.WriteLineAsync($"created verified user {username} with u_id {user.Id}");
+        return 0;
+    }
+
+    private static async Task<int> PrintOutboxAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        var to = arguments.Count > 0 ? Usernames.Normalize(arguments[0]) : null;
+        var count = arguments.Count > 1 && int.TryParse(arguments[1], out var parsed) ? Math.Clamp(parsed, 1, 1000) : 10;
+        var db = services.GetRequiredService<RaytioDbContext>();
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => to == null || m.To == to)
+            .OrderByDescending(m => m.CreatedAt)
+            .Take(count)
+            .ToListAsync();
+        foreach (var message in messages)
+        {
+            await output.WriteLineAsync($"--- {message.CreatedAt:u} to {message.To}: {message.Subject}");
+            await output.WriteLineAsync(message.Body);
+        }
+        if (messages.Count == 0)
+        {
+            await output.WriteLineAsync("(the outbox is empty)");
+        }
+        return 0;
+    }
+
+    private static async Task<int> TokenKeysAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        var keys = services.GetRequiredService<TokenKeyRing>();
+        switch (arguments.FirstOrDefault())
+        {
+            case "rotate":
+                var created = await keys.RotateAsync();
+                await output.WriteLineAsync($"new signing key {created.Kid}");
+                return 0;
+            case "list":
+                foreach (var key in await keys.ListAsync())
+                {
+                    await output.WriteLineAsync($"{key.Kid}  created {key.CreatedAt:u}  {(key.RetiredAt is { } retired ? $"retired {retired:u}" : "signing")}");
+                }
+                return 0;
+            default:
+                await output.WriteLineAsync("usage: token-keys list|rotate");
+                return 2;
+        }
+    }
+}

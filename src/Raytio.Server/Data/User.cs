@@ -1,0 +1,30 @@
+namespace Raytio.Server.Data;
+
+public enum UserStatus
+{
+    /// <summary>Signed up; the emailed verification code has not been confirmed yet.</summary>
+    Unconfirmed = 0,
+    Confirmed = 1,
+
+    /// <summary>A password reset was requested: password login is blocked until it is confirmed.</summary>
+    ResetRequired = 2,
+}
+
+public sealed class User
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The username: an email address, stored lower-case so lookups are exact.</summary>
+    public required string Email { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public UserStatus Status { get; set; }
+
+    /// <summary>The caller's preferences object (operation 65/66), stored as JSON text.</summary>
+    public string PreferencesJson { get; set; } = "{}";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

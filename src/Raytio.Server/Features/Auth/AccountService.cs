@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Raytio.Server.Data;
+using Raytio.Server.Email;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Auth;
+
+/// <summary>
+/// Signup, email verification and password reset (operations 2-5). Answers never depend on
+/// whether the username exists: only the emails sent differ.
+/// </summary>
+public sealed class AccountService(
+    RaytioDbContext db,
+    PasswordService passwords,
+    OneTimeCodes codes,
+    Throttle throttle,
+    IEmailSender email,
+    TimeProvider time,
+    IOptions<RaytioOptions> options)
+{
+    private ThrottleOptions Limits => options.Value.Throttle;
+
+    public async Task<string> SignupAsync(SignupRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var username = Usernames.Check(validation, request.Username);
+        PasswordService.CheckRules(validation, "password", request.Password, username);
+        validation.ThrowIfAny();
+        await EnsureEmailAllowedAsync(username, http, cancellationToken);
+
+        var existing = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
+        if (existing is null)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = "", Status = UserStatus.Unconfirmed, CreatedAt = now, UpdatedAt = now };
+            user.PasswordHash = passwords.Hash(user, request.Password!);
+            db.Users.Add(user);
+            var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
+            await SaveNewUserAsync(cancellationToken);
+            await email.SendAsync(EmailTemplates.Verification(username, code), cancellationToken);
+        }
+        else if (existing.Status == UserStatus.Unconfirmed)
+        {
+            // A repeated signup of an unconfirmed account re-sends a fresh code; the password stays.
+            var code = await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await email.SendAsync(EmailTemplates.Verification(username, code), cancellationToken);
+        }
+        else
+        {
+            await email.SendAsync(EmailTemplates.AlreadyRegistered(username), cancellationToken);
+        }
+        return $"User {username} has been created and an email with a verification code has been sent to the email address. Please confirm the verification code to complete the registration process.";
+    }
+
+    public async Task<string> VerifyAsync(VerifyRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var username = Usernames.Check(validation, request.Username);
+        validation.Required("verification_code", request.VerificationCode).ThrowIfAny();
+        var counters = CodeCounters(username, http);
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
+        if (user is not null && user.Status == UserStatus.Unconfirmed
+            && await codes.ConsumeAsync(user.Id, CodePurpose.Signup, request.VerificationCode!, cancellationToken))
+        {
+            user.Status = UserStatus.Confirmed;
+            user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            await throttle.ResetAsync(counters[0].Key, cancellationToken);
+            return $"User {username} is verified.";
+        }
+
+        await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
+        if (user is not null && user.Status == UserStatus.Unconfirmed)
+        {
+            // As the reference says: a wrong (or expired) code issues and emails a new one.
+            var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await email.SendAsync(EmailTemplates.Verification(username, code), cancellationToken);
+        }
+        throw ApiException.BadRequest("invalid_code",
+            "The verification code is incorrect or has expired. A new code has been sent to the email address.");
+    }
+
+    public async Task<string> RequestPasswordResetAsync(PasswordResetRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var username = Usernames.Check(validation, request.Username);
+        validation.ThrowIfAny();
+        await EnsureEmailAllowedAsync(username, http, cancellationToken);
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
+        if (user is not null)
+        {
+            user.Status = UserStatus.ResetRequired;
+            user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            var code = await codes.IssueAsync(user.Id, CodePurpose.PasswordReset, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await email.SendAsync(EmailTemplates.PasswordReset(username, code), cancellationToken);
+        }
+        return $"Password for {username} has been reset and an email with a verification code has been sent to the email address. Please confirm the verification code to reset the password.";
+    }
+
+    public async Task<string> ConfirmPasswordResetAsync(PasswordConfirmRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var username = Usernames.Check(validation, request.Username);
+        validation.Required("verification_code", request.VerificationCode);
+        PasswordService.CheckRules(validation, "password", request.Password, username);
+        validation.ThrowIfAny();
+        var counters = CodeCounters(username, http);
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
+        if (user is null || !await codes.ConsumeAsync(user.Id, CodePurpose.PasswordReset, request.VerificationCode!, cancellationToken))
+        {
+            await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
+            throw ApiException.BadRequest("invalid_code", "The verification code is incorrect or has expired.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.PasswordHash = passwords.Hash(user, request.Password!);
+        // The code reached the user's mailbox, which also proves the address.
+        user.Status = UserStatus.Confirmed;
+        user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, user.UpdatedAt), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await throttle.ResetAsync(counters[0].Key, cancellationToken);
+        return $"Password for {username} has been reset.";
+    }
+
+    private async Task SaveNewUserAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two signups for one address raced; the other one won.
+            throw new ApiException(StatusCodes.Status409Conflict, "signup_in_progress", "A signup for this username is already in progress. Try again.");
+        }
+    }
+
+    private async Task EnsureEmailAllowedAsync(string username, HttpContext http, CancellationToken cancellationToken)
+    {
+        (string, int)[] counters = [(Throttle.Account("email", username), Limits.EmailsPerAccount), (Throttle.Client("email", http), Limits.FailuresPerClient)];
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+        await throttle.RecordAsync(counters.Select(c => c.Item1), cancellationToken);
+    }
+
+    private (string Key, int Limit)[] CodeCounters(string username, HttpContext http) =>
+        [(Throttle.Account("code", username), Limits.FailuresPerAccount), (Throttle.Client("code", http), Limits.FailuresPerClient)];
+}

@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Raytio.Server.Data;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Auth;
+
+/// <summary>The token grants (operation 1) and password change (operation 6).</summary>
+public sealed class LoginService(
+    RaytioDbContext db,
+    PasswordService passwords,
+    RefreshTokenService refreshTokens,
+    TokenIssuer issuer,
+    TokenKeyRing keys,
+    Throttle throttle,
+    TimeProvider time,
+    IOptions<RaytioOptions> options)
+{
+    private static readonly JsonWebTokenHandler Handler = new();
+
+    public Task<TokenResponse> GrantAsync(TokenRequest request, HttpContext http, CancellationToken cancellationToken) => request.GrantType switch
+    {
+        "password" => PasswordGrantAsync(request, http, cancellationToken),
+        "refresh_token" => RefreshGrantAsync(request, http, cancellationToken),
+        null or "" => throw ApiException.Validation(new Dictionary<string, string[]> { ["grant_type"] = ["'grant_type' is required: 'password' or 'refresh_token'."] }),
+        _ => throw ApiException.Validation(new Dictionary<string, string[]> { ["grant_type"] = [$"'grant_type' must be 'password' or 'refresh_token', not '{request.GrantType}'."] }),
+    };
+
+    private async Task<TokenResponse> PasswordGrantAsync(TokenRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Required("username", request.Username).Required("password", request.Password).ThrowIfAny();
+        var username = Usernames.Normalize(request.Username!);
+        var counters = LoginCounters(username, http);
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
+        var result = PasswordVerificationResult.Failed;
+        if (user is null)
+        {
+            passwords.VerifyAgainstDummy(request.Password!);
+        }
+        else
+        {
+            result = passwords.Verify(user, request.Password!);
+        }
+        if (user is null || result == PasswordVerificationResult.Failed)
+        {
+            await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
+            throw ApiException.Unauthorized("invalid_credentials", "Incorrect username or password.");
+        }
+
+        // Only someone who knows the password learns the account's state.
+        if (user.Status == UserStatus.Unconfirmed)
+        {
+            throw ApiException.Forbidden("user_not_verified", $"User {user.Email} is not verified. Confirm the emailed verification code first.");
+        }
+        if (user.Status == UserStatus.ResetRequired)
+        {
+            throw ApiException.Forbidden("password_reset_required", $"A password reset is pending for {user.Email}. Confirm it with the emailed code first.");
+        }
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = passwords.Hash(user, request.Password!);
+            user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        }
+
+        await throttle.ResetAsync(counters[0].Key, cancellationToken);
+        var refresh = refreshTokens.StartFamily(user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return await RespondAsync(user, refresh, cancellationToken);
+    }
+
+    private async Task<TokenResponse> RefreshGrantAsync(TokenRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        new Validation().Required("refresh_token", request.RefreshToken).ThrowIfAny();
+        (string Key, int Limit)[] counters = [(Throttle.Client("refresh", http), options.Value.Throttle.FailuresPerClient)];
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+
+        var redemption = await refreshTokens.RedeemAsync(request.RefreshToken!, cancellationToken);
+        var user = redemption.Outcome == RefreshTokenService.Outcome.Rotated
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == redemption.UserId, cancellationToken)
+            : null;
+        if (user is null || user.Status != UserStatus.Confirmed || redemption.NewToken is null)
+        {
+            await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
+            throw ApiException.Unauthorized("invalid_refresh_token", redemption.Outcome == RefreshTokenService.Outcome.Reused
+                ? "The refresh token was already used; all sessions started from it have been revoked. Sign in again."
+                : "The refresh token is invalid or has expired. Sign in again.");
+        }
+        return await RespondAsync(user, redemption.NewToken, cancellationToken);
+    }
+
+    public async Task<string> ChangePasswordAsync(PasswordChangeRequest request, ClaimsPrincipal caller, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Required("access_token", request.AccessToken).Required("password_existing", request.PasswordExisting);
+        var userId = TokenIssuer.UserIdOf(caller) ?? throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
+        PasswordService.CheckRules(validation, "password_new", request.PasswordNew, user.Email);
+        validation.ThrowIfAny();
+
+        await EnsureAccessTokenOfAsync(request.AccessToken!, userId);
+        var counters = LoginCounters(user.Email, http);
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+        if (passwords.Verify(user, request.PasswordExisting!) == PasswordVerificationResult.Failed)
+        {
+            await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
+            throw ApiException.Validation(new Dictionary<string, string[]> { ["password_existing"] = ["'password_existing' is not the current password."] });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.PasswordHash = passwords.Hash(user, request.PasswordNew!);
+        user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return $"Password for {user.Email} has been changed.";
+    }
+
+    /// <summary>The body's access_token must be a valid access token of the same user as the bearer.</summary>
+    private async Task EnsureAccessTokenOfAsync(string accessToken, Guid userId)
+    {
+        var parameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
+        var result = await Handler.ValidateTokenAsync(accessToken, parameters);
+        if (!result.IsValid
+            || ClaimOf(result.Claims, TokenClaims.TokenUse) != TokenClaims.AccessUse
+            || ClaimOf(result.Claims, JwtRegisteredClaimNames.Sub) != userId.ToString())
+        {
+            throw ApiException.Unauthorized("invalid_access_token", "'access_token' is not a valid access token of the signed-in user.");
+        }
+    }
+
+    private static string? ClaimOf(IDictionary<string, object> claims, string name) =>
+        claims.TryGetValue(name, out var value) ? value as string : null;
+
+    private async Task<TokenResponse> RespondAsync(User user, string refreshToken, CancellationToken cancellationToken)
+    {
+        var (identity, access) = await issuer.IssueJwtsAsync(user, cancellationToken);
+        return new TokenResponse($"{user.Email} has been authenticated.", identity, refreshToken, access, "Bearer", issuer.LifetimeSeconds);
+    }
+
+    private (string Key, int Limit)[] LoginCounters(string username, HttpContext http) =>
+        [(Throttle.Account("login", username), options.Value.Throttle.FailuresPerAccount), (Throttle.Client("login", http), options.Value.Throttle.FailuresPerClient)];
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Raytio.Server.Data;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Auth;
+
+/// <summary>
+/// Opaque refresh tokens: 256 random bits, stored as SHA-256 hashes, rotated on every use.
+/// Presenting a token that was already rotated is treated as theft: the whole family is revoked.
+/// </summary>
+public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, IOptions<RaytioOptions> options)
+{
+    public enum Outcome { Rotated, Unknown, Expired, Reused }
+
+    public sealed record Redemption(Outcome Outcome, Guid UserId, string? NewToken);
+
+    /// <summary>Starts a new family (a fresh login); the row is saved with the caller's changes.</summary>
+    public string StartFamily(Guid userId) => Add(userId, Guid.NewGuid());
+
+    public async Task<Redemption> RedeemAsync(string presented, CancellationToken cancellationToken)
+    {
+        var hash = Hash(presented);
+        var row = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (row is null)
+        {
+            return new Redemption(Outcome.Unknown, Guid.Empty, null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (row.RevokedAt is not null || row.ExpiresAt <= now)
+        {
+            return new Redemption(row.RevokedAt is null ? Outcome.Expired : Outcome.Unknown, row.UserId, null);
+        }
+
+        // Conditional update: of two concurrent uses only one can flip UsedAt.
+        var claimed = await db.RefreshTokens
+            .Where(t => t.Id == row.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            await RevokeFamilyAsync(row.FamilyId, cancellationToken);
+            return new Redemption(Outcome.Reused, row.UserId, null);
+        }
+
+        var next = Add(row.UserId, row.FamilyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Redemption(Outcome.Rotated, row.UserId, next);
+    }
+
+    public Task<int> RevokeAllForUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
+    private Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
+    private string Add(Guid userId, Guid familyId)
+    {
+        var token = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow().UtcDateTime;
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            FamilyId = familyId,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.Tokens.RefreshTokenLifetime,
+        });
+        return token;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,31 @@
+namespace Raytio.Server.Hosting;
+
+/// <summary>
+/// A failure with a status code and the error body of ENDPOINTS.md. Thrown by handlers and
+/// turned into a response in one place (<see cref="ApiExceptionHandler"/>).
+/// </summary>
+public sealed class ApiException(int status, string code, string message, IReadOnlyDictionary<string, string[]>? errors = null)
+    : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
+
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static ApiException BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
+
+    public static ApiException Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(StatusCodes.Status400BadRequest, "validation_failed", string.Join(" ", errors.SelectMany(e => e.Value)), errors);
+
+    public static ApiException Unauthorized(string code, string message) => new(StatusCodes.Status401Unauthorized, code, message);
+
+    public static ApiException Forbidden(string code, string message) => new(StatusCodes.Status403Forbidden, code, message);
+
+    public static ApiException NotFound(string code, string message) => new(StatusCodes.Status404NotFound, code, message);
+
+    public static ApiException TooManyRequests(TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "too_many_requests", "Too many attempts. Try again later.") { RetryAfter = retryAfter };
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Raytio.Server.Data;
+
+namespace Raytio.Server.Hosting;
+
+internal static class DatabaseSetup
+{
+    public const string PostgresConnectionName = "Postgres";
+
+    /// <summary>
+    /// PostgreSQL when ConnectionStrings:Postgres is set, otherwise SQLite in the data folder. The
+    /// choice is made when the context is first resolved, so configuration added late (tests) counts.
+    /// </summary>
+    public static IServiceCollection AddRaytioDatabase(this IServiceCollection services)
+    {
+        services.AddDbContextPool<PostgresRaytioDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString(PostgresConnectionName)));
+        services.AddDbContextPool<SqliteRaytioDbContext>((provider, options) =>
+            options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.DataDirectory)));
+        services.AddScoped<RaytioDbContext>(provider => UsesPostgres(provider.GetRequiredService<IConfiguration>())
+            ? provider.GetRequiredService<PostgresRaytioDbContext>()
+            : provider.GetRequiredService<SqliteRaytioDbContext>());
+        return services;
+    }
+
+    public static bool UsesPostgres(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(PostgresConnectionName));
+
+    private static string SqliteConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, "raytio.db"),
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+    }.ToString();
+
+    /// <summary>Applies pending migrations; EF Core takes a migration lock, so replicas may race safely.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run beside the single writer; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Raytio.Server.Email;
+using Raytio.Server.Features.Auth;
+using Raytio.Server.Features.Health;
+using Raytio.Server.Features.Preferences;
+using Scalar.AspNetCore;
+
+namespace Raytio.Server.Hosting;
+
+/// <summary>Builds the one web host: services, middleware and every feature's endpoints.</summary>
+public static class RaytioHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static WebApplication Build(string[] args)
+    {
+        // appsettings.json ships beside the binary, wherever the server is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        // Our middleware enforces the per-endpoint limit; Kestrel's fixed global limit would pre-empt it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+
+        builder.Services.Configure<RaytioOptions>(builder.Configuration.GetSection(RaytioOptions.SectionName));
+        builder.Services.PostConfigure<RaytioOptions>(options => options.DataDirectory = DataDirectory.Prepare(options.DataDirectory));
+
+        AddServices(builder.Services);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<RaytioOptions>>((keys, options) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataDirectory, "data-protection")), NullLoggerFactory.Instance));
+        services.AddRaytioDatabase();
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Raytio API";
+            document.Info.Description = "Self-hostable implementation of the Raytio API.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddSingleton<StartupInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<StartupInitializer>());
+        services.AddSingleton<TokenKeyRing>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<PasswordService>();
+        services.AddScoped<RefreshTokenService>();
+        services.AddScoped<OneTimeCodes>();
+        services.AddScoped<Throttle>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<LoginService>();
+        services.AddScoped<OutboxEmailSender>();
+        services.AddScoped<SmtpEmailSender>();
+        services.AddScoped<IEmailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.Email.SmtpHost)
+            ? provider.GetRequiredService<OutboxEmailSender>()
+            : provider.GetRequiredService<SmtpEmailSender>());
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<RaytioOptions>, TokenKeyRing, TimeProvider>((jwt, options, keys, time) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
+                jwt.Events = BearerEvents.Create();
+            });
+        services.AddAuthorization();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => ErrorResponses.WriteForEmptyStatusAsync(context.HttpContext));
+        app.UseApiVersionCheck();
+        app.UseRouting();
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapPreferencesEndpoints();
+    }
+}

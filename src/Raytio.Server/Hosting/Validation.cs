@@ -1,0 +1,36 @@
+namespace Raytio.Server.Hosting;
+
+/// <summary>Collects field errors of a request and throws them together as one 400.</summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> errors = [];
+
+    public Validation Required(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"'{field}' is required.");
+        }
+        return this;
+    }
+
+    public Validation Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+        list.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => errors.ContainsKey(field);
+
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0)
+        {
+            throw ApiException.Validation(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}
