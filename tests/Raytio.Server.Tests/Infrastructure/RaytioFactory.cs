@@ -1,0 +1,142 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Raytio.Server.Data;
+
+namespace Raytio.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server pipeline in memory, on a fresh data folder (and database), with a fake clock.
+/// Password hashing uses fewer iterations than production so the suite stays fast; one test
+/// checks the production default separately.
+/// </summary>
+public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const int TestHashIterations = 1_000;
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-test-" + Guid.NewGuid().ToString("N"));
+    private string? postgresConnection;
+
+    /// <summary>A fake clock that still moves a millisecond per reading, so records keep their order.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    /// <summary>Extra settings a derived factory adds (e.g. SMTP).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
+    public async Task InitializeAsync()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            postgresConnection = await TestDatabase.CreatePostgresDatabaseAsync();
+        }
+        _ = Server; // start the host now so migrations run before the first test
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (postgresConnection is not null)
+        {
+            await TestDatabase.DropPostgresDatabaseAsync(postgresConnection);
+        }
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Raytio:DataDirectory", dataDirectory);
+        builder.UseSetting("Raytio:Tokens:PasswordHashIterations", TestHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (postgresConnection is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", postgresConnection);
+        }
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<RaytioDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<RaytioDbContext>());
+    }
+
+    /// <summary>The newest six-digit code emailed to <paramref name="email"/> through the outbox.</summary>
+    public async Task<string> LatestCodeAsync(string email)
+    {
+        var body = await WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email)
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
+        return CodePattern.Match(body).Groups[1].Value;
+    }
+
+    public Task<int> OutboxCountAsync(string email) => WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email));
+
+    private static readonly Regex CodePattern = new(@"code is: (\d{6})", RegexOptions.Compiled);
+
+    public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
+
+    public async Task<HttpResponseMessage> PostJsonAsync(string path, object body, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return await CreateClient().SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>Signs up and verifies a new user through the API.</summary>
+    public async Task<(string Email, string Password)> CreateVerifiedUserAsync()
+    {
+        var email = NewEmail();
+        const string password = "correct horse battery";
+        (await PostJsonAsync("/oauth/v1/signup", new { username = email, password })).EnsureSuccessStatusCode();
+        var code = await LatestCodeAsync(email);
+        (await PostJsonAsync("/oauth/v1/verify", new { username = email, verification_code = code })).EnsureSuccessStatusCode();
+        return (email, password);
+    }
+
+    public async Task<Tokens> LoginAsync(string email, string password)
+    {
+        var response = await PostJsonAsync("/oauth/v1/token", new { grant_type = "password", username = email, password });
+        response.EnsureSuccessStatusCode();
+        return Tokens.From(await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    public async Task<(string Email, string Password, Tokens Tokens)> CreateSignedInUserAsync()
+    {
+        var (email, password) = await CreateVerifiedUserAsync();
+        return (email, password, await LoginAsync(email, password));
+    }
+}
+
+public sealed record Tokens(string IdentityToken, string AccessToken, string RefreshToken)
+{
+    public static Tokens From(JsonElement body) => new(
+        body.GetProperty("identity_token").GetString()!,
+        body.GetProperty("access_token").GetString()!,
+        body.GetProperty("refresh_token").GetString()!);
+}
