@@ -8,6 +8,8 @@ public sealed class RotatedKeyStoreFixture : IAsyncLifetime
 {
     private readonly TemporaryDirectory directory = new();
 
+    public string KeyDirectory => directory.Combine("keys");
+
     public FileSigningKeyStore Store { get; private set; } = null!;
 
     public SigningKey RetiredKey { get; private set; } = null!;
@@ -16,7 +18,7 @@ public sealed class RotatedKeyStoreFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Store = new FileSigningKeyStore(directory.Combine("keys"), TimeProvider.System);
+        Store = new FileSigningKeyStore(KeyDirectory, TimeProvider.System);
         RetiredKey = await Store.GetActiveKeyAsync(CancellationToken.None);
         ActiveKey = await Store.RotateAsync(CancellationToken.None);
     }

@@ -11,6 +11,13 @@ namespace Raytio.Server.Tests.Hosting;
 public sealed class ConventionsTests(RaytioFactory app) : IClassFixture<RaytioFactory>
 {
     [Fact]
+    public async Task The_configured_database_engine_is_in_use()
+    {
+        var provider = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
+        Assert.Contains(TestDatabase.IsPostgres ? "Npgsql" : "Sqlite", provider);
+    }
+
+    [Fact]
     public async Task Health_and_readiness_answer_ok()
     {
         Assert.Equal("ok", (await (await app.GetAsync("/healthz")).AssertOkAsync()).GetProperty("status").GetString());

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Raytio.Server.Tests.EndToEnd;
+
+/// <summary>The built server binary started as its own process on a free loopback port.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ServerProcess(Process process, string dataDirectory, Uri baseAddress)
+    {
+        this.process = process;
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
+
+    public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Raytio.Server.dll");
+
+    public static async Task<ServerProcess> StartAsync()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var process = Process.Start(StartInfo(["--urls", baseAddress.ToString(), "--Raytio:DataDirectory", dataDirectory]))
+            ?? throw new InvalidOperationException("the server did not start");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, dataDirectory, baseAddress);
+
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with {process.ExitCode}");
+            }
+            try
+            {
+                if ((await http.GetAsync("/readyz")).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(500);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException("the server did not become ready within 60 s");
+    }
+
+    /// <summary>Runs a command verb of the same binary against the same data folder.</summary>
+    public async Task<string> RunCommandAsync(params string[] arguments)
+    {
+        var info = StartInfo([.. arguments, "--Raytio:DataDirectory", DataDirectory]);
+        using var command = Process.Start(info) ?? throw new InvalidOperationException("the command did not start");
+        var output = await command.StandardOutput.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        Assert.True(command.ExitCode == 0, $"{string.Join(' ', arguments)} exited {command.ExitCode}: {output}{await command.StandardError.ReadToEndAsync()}");
+        return output;
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        info.ArgumentList.Add(ServerDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        // A fresh server uses its embedded defaults, whatever this test run is configured with.
+        info.Environment.Remove("ConnectionStrings__Postgres");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return info;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
