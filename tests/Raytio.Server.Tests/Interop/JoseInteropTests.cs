@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Raytio.Testing;
 using Raytio.Server.Tests.Infrastructure;
+using Raytio.Testing;
 
 namespace Raytio.Server.Tests.Interop;
 
