@@ -12,16 +12,25 @@ internal static class EcmaScriptNumber
     /// <summary>Longest output: "-0.00000" plus 17 digits, or "-d.dddddddddddddddde-308".</summary>
     public const int MaxLength = 32;
 
-    /// <summary>Integers of up to 15 digits are exact doubles whose ECMAScript form is the digits themselves.</summary>
-    private const int MaxVerbatimIntegerDigits = 15;
+    /// <summary>
+    /// DBL_DIG: a decimal of up to 15 significant digits survives decimal -> double -> decimal, so no other
+    /// decimal of that length names the same double and those digits are the double's shortest digits.
+    /// </summary>
+    private const int ExactDecimalDigits = 15;
+
+    /// <summary>Most significant digits .NET's shortest round-trip format produces.</summary>
+    private const int MaxRoundTripDigits = 17;
+
+    /// <summary>Keeps the fast path clear of the subnormal range, where fewer digits are exact, and of overflow.</summary>
+    private const int MaxFastPathMagnitude = 300;
 
     /// <summary>Writes the canonical form of a JSON number token.</summary>
     public static void WriteCanonical(ReadOnlySpan<byte> token, PooledByteBuffer output)
     {
-        if (IsShortInteger(token))
+        Span<byte> digits = stackalloc byte[ExactDecimalDigits];
+        if (TryReadDecimal(token, digits, out var count, out var n) && Math.Abs(n) <= MaxFastPathMagnitude)
         {
-            // JSON forbids leading zeros, so the only non-canonical short integer is "-0".
-            output.Append(token is [(byte)'-', (byte)'0'] ? "0"u8 : token);
+            output.Advance(count == 0 ? WriteZero(output.GetSpan(1)) : WriteSigned(token[0] == (byte)'-', digits[..count], n, output.GetSpan(MaxLength)));
             return;
         }
 
@@ -46,20 +55,31 @@ internal static class EcmaScriptNumber
         if (value == 0)
         {
             // Covers -0 too: ECMAScript prints both zeros as "0".
-            destination[0] = (byte)'0';
-            return 1;
+            return WriteZero(destination);
         }
 
-        Span<byte> digits = stackalloc byte[MaxLength];
-        var (digitCount, pointPosition) = ShortestDigits(Math.Abs(value), digits);
-        digits = digits[..digitCount];
+        // .NET's "R" yields the shortest digits that round-trip, e.g. "1E+21", "1.5E-07", "0.0001", "123.45".
+        Span<byte> text = stackalloc byte[MaxLength];
+        Math.Abs(value).TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
+        Span<byte> digits = stackalloc byte[MaxRoundTripDigits];
+        TryReadDecimal(text[..length], digits, out var count, out var n);
+        return WriteSigned(value < 0, digits[..count], n, destination);
+    }
 
-        var written = 0;
-        if (value < 0)
+    private static int WriteZero(Span<byte> destination)
+    {
+        destination[0] = (byte)'0';
+        return 1;
+    }
+
+    private static int WriteSigned(bool negative, ReadOnlySpan<byte> digits, int n, Span<byte> destination)
+    {
+        if (!negative)
         {
-            destination[written++] = (byte)'-';
+            return Layout(digits, n, destination);
         }
-        return written + Layout(digits, pointPosition, destination[written..]);
+        destination[0] = (byte)'-';
+        return 1 + Layout(digits, n, destination[1..]);
     }
 
     /// <summary>
@@ -106,57 +126,66 @@ internal static class EcmaScriptNumber
     }
 
     /// <summary>
-    /// Extracts the shortest round-trip decimal digits of a positive finite double (no leading or
-    /// trailing zeros) and n such that the value is 0.digits x 10^n.
+    /// Reads decimal text ("-12.50e3", "1.5E-07") as significant digits d1..dk, without leading or trailing
+    /// zeros, and n such that its magnitude is 0.d1..dk x 10^n; k = 0 means zero. False if there are more
+    /// significant digits than <paramref name="digits"/> holds or the exponent has over four digits.
     /// </summary>
-    private static (int DigitCount, int N) ShortestDigits(double positive, Span<byte> digits)
+    private static bool TryReadDecimal(ReadOnlySpan<byte> text, Span<byte> digits, out int count, out int n)
     {
-        // .NET's "R" yields the shortest digits that round-trip, e.g. "1E+21", "1.5E-07", "0.0001", "123.45".
-        Span<byte> text = stackalloc byte[MaxLength];
-        positive.TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
-        text = text[..length];
-
-        var count = 0;
-        var integerDigits = -1;
+        count = 0;
+        n = 0;
         var leadingZeros = 0;
-        var index = 0;
-        for (; index < text.Length && text[index] != (byte)'E'; index++)
+        var pendingZeros = 0;
+        var integerDigits = -1;
+        var index = text.Length > 0 && text[0] == (byte)'-' ? 1 : 0;
+        for (; index < text.Length && text[index] is not ((byte)'e' or (byte)'E'); index++)
         {
             var c = text[index];
             if (c == (byte)'.')
             {
-                integerDigits = count + leadingZeros;
+                integerDigits = count + pendingZeros + leadingZeros;
             }
-            else if (c == (byte)'0' && count == 0)
+            else if (c == (byte)'0')
             {
-                leadingZeros++;
+                // Zeros only become significant once a non-zero digit follows them.
+                if (count == 0)
+                {
+                    leadingZeros++;
+                }
+                else
+                {
+                    pendingZeros++;
+                }
             }
             else
             {
+                if (count + pendingZeros >= digits.Length)
+                {
+                    return false;
+                }
+                digits.Slice(count, pendingZeros).Fill((byte)'0');
+                count += pendingZeros;
+                pendingZeros = 0;
                 digits[count++] = c;
             }
         }
         if (integerDigits < 0)
         {
-            integerDigits = count + leadingZeros;
+            integerDigits = count + pendingZeros + leadingZeros;
         }
 
         var exponent = 0;
         if (index < text.Length)
         {
-            exponent = int.Parse(text[(index + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            var exponentText = text[(index + 1)..];
+            if (exponentText.TrimStart("+-"u8).Length > 4)
+            {
+                return false;
+            }
+            exponent = int.Parse(exponentText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         }
-        while (digits[count - 1] == (byte)'0')
-        {
-            count--;
-        }
-        return (count, integerDigits - leadingZeros + exponent);
-    }
-
-    private static bool IsShortInteger(ReadOnlySpan<byte> token)
-    {
-        var digits = token.Length > 0 && token[0] == (byte)'-' ? token[1..] : token;
-        return digits.Length <= MaxVerbatimIntegerDigits && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+        n = integerDigits - leadingZeros + exponent;
+        return true;
     }
 
     private static string Describe(ReadOnlySpan<byte> token) =>
