@@ -2,18 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
+using Raytio.Signing;
 
 namespace Raytio.Server.Cli;
 
 /// <summary>
 /// Administrative verbs of the server binary, run against the same configuration and database:
-/// `create-user EMAIL PASSWORD`, `outbox [EMAIL] [COUNT]`, `token-keys list|rotate`.
+/// `create-user EMAIL PASSWORD`, `outbox [EMAIL] [COUNT]`, `token-keys list|rotate`,
+/// `signing-keys list|rotate|remove KID`.
 /// </summary>
 public static class ServerCommands
 {
     public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
 
-    private static readonly string[] Verbs = ["create-user", "outbox", "token-keys", "help"];
+    private static readonly string[] Verbs = ["create-user", "outbox", "token-keys", "signing-keys", "help"];
 
     /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
     public static (Command? Command, string[] HostArgs) Split(string[] args)
@@ -38,6 +40,7 @@ public static class ServerCommands
                 "create-user" => await CreateUserAsync(command.Arguments, scope.ServiceProvider, output),
                 "outbox" => await PrintOutboxAsync(command.Arguments, scope.ServiceProvider, output),
                 "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
+                "signing-keys" => await SigningKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 _ => Usage(output),
             };
         }
@@ -56,6 +59,8 @@ public static class ServerCommands
               create-user EMAIL PASSWORD   create a verified user without email (first admin)
               outbox [EMAIL] [COUNT]       print the newest emails of the outbox (default 10)
               token-keys list|rotate       list or rotate the keys that sign identity tokens
+              signing-keys list|rotate|remove KID
+                                           list, rotate or remove the keys that sign verifications
             """);
         return 0;
     }
@@ -126,6 +131,39 @@ public static class ServerCommands
                 return 0;
             default:
                 await output.WriteLineAsync("usage: token-keys list|rotate");
+                return 2;
+        }
+    }
+
+    private static async Task<int> SigningKeysAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        var store = services.GetRequiredService<ISigningKeyStore>();
+        switch (arguments.FirstOrDefault())
+        {
+            case "rotate":
+                var created = await store.RotateAsync(CancellationToken.None);
+                await output.WriteLineAsync($"new signing key {created.Kid}; older keys keep verifying until removed");
+                return 0;
+            case "list":
+                foreach (var key in await store.ListKeysAsync(CancellationToken.None))
+                {
+                    await output.WriteLineAsync($"{key.Kid}  created {key.CreatedAt:u}  {(key.IsActive ? "signing" : "verifying only")}");
+                }
+                return 0;
+            case "remove" when arguments.Count == 2:
+                try
+                {
+                    var removed = await store.RemoveAsync(arguments[1], CancellationToken.None);
+                    await output.WriteLineAsync(removed ? $"removed {arguments[1]}: its signatures no longer verify" : $"error: no key {arguments[1]}");
+                    return removed ? 0 : 1;
+                }
+                catch (InvalidOperationException refused)
+                {
+                    await output.WriteLineAsync("error: " + refused.Message);
+                    return 1;
+                }
+            default:
+                await output.WriteLineAsync("usage: signing-keys list|rotate|remove KID");
                 return 2;
         }
     }

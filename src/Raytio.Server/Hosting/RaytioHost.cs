@@ -9,6 +9,8 @@ using Raytio.Server.Email;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.Verification;
+using Raytio.Signing;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -69,6 +71,13 @@ public static class RaytioHost
         services.AddScoped<Throttle>();
         services.AddScoped<AccountService>();
         services.AddScoped<LoginService>();
+        services.AddSingleton<ISigningKeyStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RaytioOptions>>().Value;
+            return new FileSigningKeyStore(options.Signing.ResolveKeyDirectory(options.DataDirectory), provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<Signer>();
+        services.AddSingleton<SignatureVerification>();
         services.AddScoped<OutboxEmailSender>();
         services.AddScoped<SmtpEmailSender>();
         services.AddScoped<IEmailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.Email.SmtpHost)
@@ -102,5 +111,6 @@ public static class RaytioHost
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapPreferencesEndpoints();
+        app.MapVerificationEndpoints();
     }
 }

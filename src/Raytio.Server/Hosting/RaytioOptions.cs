@@ -16,6 +16,20 @@ public sealed class RaytioOptions
     public ThrottleOptions Throttle { get; set; } = new();
 
     public EmailOptions Email { get; set; } = new();
+
+    public SigningOptions Signing { get; set; } = new();
+}
+
+public sealed class SigningOptions
+{
+    /// <summary>
+    /// Folder of the RSA-PSS keys that sign verifications (default: signing-keys in the data
+    /// folder). Replicas must point at one shared folder so they sign and verify alike.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
+
+    public string ResolveKeyDirectory(string dataDirectory) =>
+        string.IsNullOrWhiteSpace(KeyDirectory) ? Path.Combine(dataDirectory, "signing-keys") : Path.GetFullPath(KeyDirectory);
 }
 
 public sealed class TokenOptions

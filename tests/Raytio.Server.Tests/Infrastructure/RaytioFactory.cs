@@ -26,6 +26,14 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A fake clock that still moves a millisecond per reading, so records keep their order.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
+    /// <summary>
+    /// 4096-bit keys take seconds to make, so test hosts share one key folder per test run; a
+    /// test that rotates or removes keys overrides this with a folder of its own.
+    /// </summary>
+    protected virtual string SigningKeyDirectory => SharedSigningKeys;
+
+    private static readonly string SharedSigningKeys = Path.Combine(Path.GetTempPath(), $"raytio-test-signing-keys-{Environment.ProcessId}");
+
     /// <summary>Extra settings a derived factory adds (e.g. SMTP).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
@@ -57,6 +65,7 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Raytio:DataDirectory", dataDirectory);
         builder.UseSetting("Raytio:Tokens:PasswordHashIterations", TestHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Raytio:Signing:KeyDirectory", SigningKeyDirectory);
         if (postgresConnection is not null)
         {
             builder.UseSetting("ConnectionStrings:Postgres", postgresConnection);
