@@ -9,10 +9,12 @@ namespace Raytio.JsonCsv.Tests;
 /// scalars and objects, missing and extra keys, unicode, delimiters, quotes, line breaks, numbers, date
 /// strings and null. Values stay inside what JavaScript represents exactly (integers within 2^53).
 /// </summary>
-public sealed class RandomDocuments(int seed)
+/// <param name="flatArrayObjects">Objects inside arrays get only undotted keys and scalar values (json-2-csv's expandArrayObjects mishandles others).</param>
+public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
 {
     private static readonly string[] TopKeys = ["id", "name", "price", "tags", "owner", "when", "note", "x.y", "qty", "1", "flag", "meta"];
     private static readonly string[] InnerKeys = ["a", "b", "c", "d.e", "z", "2"];
+    private static readonly string[] FlatInnerKeys = ["a", "b"];
     private static readonly string[] Fragments =
     [
         "alpha", "Beta", " spaced ", ",", ";", "|", "\"", "\"quoted\"", "\n", "\r\n", "\t", "é", "😀", "漢字", "=SUM(A1)",
@@ -20,9 +22,11 @@ public sealed class RandomDocuments(int seed)
     ];
 
     private readonly Random _random = new(seed);
+    private bool _stableKeyOrder;
 
     public JsonArray Documents(int maxCount = 6, bool stableKeyOrder = false)
     {
+        _stableKeyOrder = stableKeyOrder;
         var documents = new JsonArray();
         var count = _random.Next(0, maxCount + 1);
         for (var i = 0; i < count; i++)
@@ -32,40 +36,38 @@ public sealed class RandomDocuments(int seed)
         return documents;
     }
 
-    /// <summary>A CSV text with a header row that json-2-csv parses correctly (no CRLF, no blank lines, no big integers).</summary>
-    public string Csv(string field = ",")
+    /// <summary>A CSV text with a header row, and the fields of every line (header included) it was written from.</summary>
+    /// <param name="numericArrays">Include JSON arrays of numbers (json-2-csv leaves them unparsed when trimming values).</param>
+    public (string Text, List<List<string>> Lines) Csv(string field = ",", bool numericArrays = true)
     {
         var columns = _random.Next(1, 6);
         var header = Enumerable.Range(0, columns).Select(_ => Pick(["id", "name", "a.b", "a.c", "x\\.y", "n", "deep.er.key", "7"])).Distinct().ToList();
-        var text = new StringBuilder(string.Join(field, header));
+        var lines = new List<List<string>> { header };
         var rows = _random.Next(0, 6);
         for (var r = 0; r < rows; r++)
         {
-            text.Append('\n');
-            text.Append(string.Join(field, header.Select(_ => CsvField(field))));
+            lines.Add(header.Select(_ => CsvValue(numericArrays)).ToList());
         }
-        return text.ToString();
+        var text = string.Join("\n", lines.Select(line => string.Join(field, line.Select(value => Wrap(value, field)))));
+        return (text, lines);
     }
 
-    private string CsvField(string field)
+    private string CsvValue(bool numericArrays) => _random.Next(12) switch
     {
-        var raw = _random.Next(12) switch
-        {
-            0 => _random.Next(-100000, 100000).ToString(CultureInfo.InvariantCulture),
-            1 => Decimal(),
-            2 => Pick(["true", "false", "null", "undefined", ""]),
-            3 => "[1,\"x\",{\"k\":null}]",
-            4 => "{\"k\":[1,2],\"j\":\"v\"}",
-            5 => Pick([" 5 ", "1.50", "-0", "00", "1e5", "-", "1e400", "[1", "{bad"]),
-            _ => String(),
-        };
-        var mustWrap = raw.Contains(field, StringComparison.Ordinal) || raw.Contains('"', StringComparison.Ordinal) || raw.Contains('\n', StringComparison.Ordinal) || raw.Contains('\r', StringComparison.Ordinal);
-        // A field holding only line breaks, or a JSON string literal, is outside what json-2-csv parses correctly.
-        if (raw.Trim('\r', '\n').Length == 0 && raw.Length > 0 || raw.TrimStart().StartsWith('"'))
-        {
-            raw = "x" + raw;
-        }
-        return mustWrap || _random.Next(8) == 0 ? "\"" + raw.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : raw;
+        0 => _random.Next(-100000, 100000).ToString(CultureInfo.InvariantCulture),
+        1 => Decimal(),
+        2 => Pick(["true", "false", "null", "undefined", ""]),
+        3 => numericArrays ? "[1,\"x\",{\"k\":null}]" : "[\"x\",{\"k\":null}]",
+        4 => "{\"k\":[1,2],\"j\":\"v\"}",
+        5 => Pick([" 5 ", "1.50", "-0", "00", "1e5", "-", "1e400", "[1", "{bad"]),
+        // A JSON string literal stays text here but not in json-2-csv when unwrapped (docs/JSON-CSV.md).
+        _ => String() is var text && text.TrimStart().StartsWith('"') ? "x" + text : text,
+    };
+
+    private string Wrap(string value, string field)
+    {
+        var mustWrap = value.Contains(field, StringComparison.Ordinal) || value.AsSpan().IndexOfAny('"', '\n', '\r') >= 0;
+        return mustWrap || _random.Next(8) == 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     private JsonObject Object(string[] keys, int depth, bool stableKeyOrder)
@@ -89,11 +91,36 @@ public sealed class RandomDocuments(int seed)
             2 => JsonValue.Create(_random.NextInt64(-(1L << 53), 1L << 53) >> _random.Next(0, 50)),
             3 => JsonNode.Parse(Decimal()),
             4 or 5 or 6 => JsonValue.Create(String()),
-            7 => Object(InnerKeys, depth + 1, stableKeyOrder: false),
-            8 => new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => Value(2)).ToArray()),
-            _ => new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => (JsonNode?)Object(InnerKeys, depth + 1, stableKeyOrder: false)).ToArray()),
+            7 => Object(InnerKeys, depth + 1, _stableKeyOrder),
+            8 => new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => flatArrayObjects ? NonEmptyScalar() : Value(2)).ToArray()),
+            _ => new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => (JsonNode?)ArrayItemObject(depth)).ToArray()),
         };
     }
+
+    /// <summary>
+    /// With flatArrayObjects, array items are objects with the same undotted keys and non-empty scalar values:
+    /// json-2-csv's expandArrayObjects mishandles nested keys and drops null, "" and missing items inconsistently.
+    /// </summary>
+    private JsonObject ArrayItemObject(int depth)
+    {
+        if (!flatArrayObjects)
+        {
+            return Object(InnerKeys, depth + 1, _stableKeyOrder);
+        }
+        var item = new JsonObject();
+        foreach (var key in FlatInnerKeys)
+        {
+            item[key] = NonEmptyScalar();
+        }
+        return item;
+    }
+
+    private JsonNode NonEmptyScalar() => _random.Next(3) switch
+    {
+        0 => JsonValue.Create(_random.Next(-50, 50)),
+        1 => JsonValue.Create(_random.Next(2) == 0),
+        _ => JsonValue.Create("s" + String()),
+    };
 
     private string Decimal() => _random.Next(5) switch
     {

@@ -24,11 +24,15 @@ public sealed class JsObject
         return copy;
     }
 
-    public JsNode Get(string key)
+    public JsNode Get(string key) => TryGet(key, out var value) ? value : JsNode.Undefined;
+
+    /// <summary>False only when the key is absent; a key holding undefined is present.</summary>
+    public bool TryGet(string key, out JsNode value)
     {
         var list = IsArrayIndex(key, out _) ? _indexKeys : _namedKeys;
         var at = IndexOf(list, key);
-        return at >= 0 ? list[at].Value : JsNode.Undefined;
+        value = at >= 0 ? list[at].Value : JsNode.Undefined;
+        return at >= 0;
     }
 
     public void Set(string key, JsNode value)

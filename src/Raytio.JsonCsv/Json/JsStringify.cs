@@ -5,15 +5,17 @@ namespace Raytio.JsonCsv.Json;
 /// <summary>Writes a <see cref="JsNode"/> exactly as JavaScript's JSON.stringify would (compact, minimal escaping).</summary>
 public static class JsStringify
 {
-    public static string ToJson(JsNode node, bool trimStringsInArrays = false)
+    public static string ToJson(JsNode node, Func<string, string>? arrayStringFilter = null)
     {
         var text = new StringBuilder();
-        Write(text, node, trimStringsInArrays);
+        Write(text, node, arrayStringFilter);
         return text.ToString();
     }
 
-    /// <param name="trimStringsInArrays">json-2-csv's trimFieldValues trims strings nested in arrays but not in objects.</param>
-    public static void Write(StringBuilder text, JsNode node, bool trimStringsInArrays = false)
+    /// <param name="arrayStringFilter">
+    /// Applied to strings inside arrays (not inside objects), where json-2-csv applies trimFieldValues and preventCsvInjection.
+    /// </param>
+    public static void Write(StringBuilder text, JsNode node, Func<string, string>? arrayStringFilter = null)
     {
         switch (node.Kind)
         {
@@ -31,10 +33,10 @@ public static class JsStringify
                 text.Append(JsNumber.Render(node.Text!) ?? "null");
                 break;
             case JsKind.String:
-                WriteString(text, trimStringsInArrays ? JsText.Trim(node.Text!) : node.Text!);
+                WriteString(text, arrayStringFilter is null ? node.Text! : arrayStringFilter(node.Text!));
                 break;
             case JsKind.Array:
-                WriteArray(text, node.Items!, trimStringsInArrays);
+                WriteArray(text, node.Items!, arrayStringFilter);
                 break;
             case JsKind.Object:
                 WriteObject(text, node.Properties!);
@@ -72,7 +74,7 @@ public static class JsStringify
         text.Append('"');
     }
 
-    private static void WriteArray(StringBuilder text, List<JsNode> items, bool trimStrings)
+    private static void WriteArray(StringBuilder text, List<JsNode> items, Func<string, string>? stringFilter)
     {
         text.Append('[');
         for (var i = 0; i < items.Count; i++)
@@ -81,7 +83,7 @@ public static class JsStringify
             {
                 text.Append(',');
             }
-            Write(text, items[i], trimStrings);
+            Write(text, items[i], stringFilter);
         }
         text.Append(']');
     }

@@ -8,6 +8,7 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
 {
     private readonly Delimiters _delimiters = options.Delimiter;
     private readonly bool _quoteOnCustomEol = options.Delimiter.Eol is not ("\n" or "\r\n");
+    private readonly bool _cleansStrings = options.TrimFieldValues || options.PreventCsvInjection;
 
     public void AppendValue(StringBuilder line, JsNode value)
     {
@@ -20,12 +21,14 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
         {
             value = substitute;
         }
-        if (value.Kind is JsKind.True or JsKind.False && options.WrapBooleans)
+        var text = ToText(value);
+        // json-2-csv wraps the strings "true" and "false" as well as booleans.
+        if (options.WrapBooleans && value.Kind is JsKind.True or JsKind.False or JsKind.String && text is "true" or "false")
         {
-            line.Append(_delimiters.Wrap).Append(value.Kind == JsKind.True ? "true" : "false").Append(_delimiters.Wrap);
+            line.Append(_delimiters.Wrap).Append(text).Append(_delimiters.Wrap);
             return;
         }
-        AppendText(line, ToText(value));
+        AppendText(line, text);
     }
 
     /// <summary>Appends text, wrapping it when it holds a delimiter, the wrap string or a line break.</summary>
@@ -56,7 +59,7 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
         JsKind.False => "false",
         JsKind.Number => JsNumber.Render(value.Text!) ?? value.Text!,
         JsKind.String => CleanString(value.Text!),
-        JsKind.Array => JsStringify.ToJson(value, trimStringsInArrays: options.TrimFieldValues),
+        JsKind.Array => JsStringify.ToJson(value, _cleansStrings ? CleanString : null),
         _ => JsStringify.ToJson(value),
     };
 
@@ -69,10 +72,10 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
         return options.PreventCsvInjection ? CsvInjection.Strip(text) : text;
     }
 
-    /// <summary>With expandArrayObjects json-2-csv drops null items, outputs an empty array as "" and a single item by itself.</summary>
+    /// <summary>With expandArrayObjects json-2-csv drops empty items, outputs an empty array as "" and a single item by itself.</summary>
     private static JsNode CollapseArray(JsNode array)
     {
-        var items = array.Items!.Where(item => !item.IsNullOrUndefined).ToList();
+        var items = array.Items!.Where(item => !item.IsNullOrUndefined && item is not { Kind: JsKind.String, Text.Length: 0 }).ToList();
         return items.Count switch
         {
             0 => JsNode.EmptyString,

@@ -111,9 +111,9 @@ internal sealed class JsonArrayRowReader(Stream input)
             throw new JsonCsvException("Invalid JSON: the input ends inside a value.");
         }
         var unread = _end - _start;
-        if (unread == _buffer.Length)
+        if (unread > _buffer.Length / 2)
         {
-            // One object is larger than the buffer: grow so it fits.
+            // An object fills most of the buffer: grow so it fits and reads stay large.
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
         else if (_start > 0)

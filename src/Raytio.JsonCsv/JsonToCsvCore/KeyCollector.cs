@@ -23,11 +23,11 @@ internal static class KeyCollector
         {
             CollectObject(value.Properties, key, expandNested, expandArrays, into);
         }
-        else if (value.Kind == JsKind.Array && expandArrays && value.Items!.Count > 0)
+        else if (value.Kind == JsKind.Array && expandArrays)
         {
             // Each object element contributes its own keys below the array's key; any other element
-            // (scalar, array, empty object) is output under the array's key itself.
-            foreach (var item in value.Items)
+            // (scalar, array, empty object) is output under the array's key itself; an empty array adds no key.
+            foreach (var item in value.Items!)
             {
                 if (item.Kind == JsKind.Object && item.Properties!.Count > 0)
                 {

@@ -3,8 +3,9 @@ using Raytio.JsonCsv.Json;
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>
-/// Looks a key path up in a document as json-2-csv does: a missing or falsy intermediate value gives null,
-/// a missing last name gives undefined, and an array on the way maps the rest of the path over its items.
+/// Looks a key path up in a document as json-2-csv does: a missing or falsy value on the way gives null, a
+/// string, number or boolean on the way gives undefined, a missing last name gives undefined, and an array on
+/// the way is indexed by a numeric name or else maps the rest of the path over its items.
 /// </summary>
 internal static class PathEvaluator
 {
@@ -12,21 +13,25 @@ internal static class PathEvaluator
 
     private static JsNode Evaluate(JsNode node, string[] segments, int index)
     {
-        var value = node.Kind == JsKind.Object ? node.Properties!.Get(segments[index]) : JsNode.Undefined;
-        if (index == segments.Length - 1)
-        {
-            return value;
-        }
-        if (value.IsFalsy)
+        if (node.IsFalsy)
         {
             return JsNode.Null;
         }
-        if (value.Kind == JsKind.Array)
+        switch (node.Kind)
         {
-            return JsNode.Array(value.Items!.Select(item => Evaluate(item, segments, index + 1)).ToList());
+            case JsKind.Object:
+                return Next(node.Properties!.Get(segments[index]), segments, index);
+            case JsKind.Array when uint.TryParse(segments[index], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position):
+                return Next(position < node.Items!.Count ? node.Items[(int)position] : JsNode.Undefined, segments, index);
+            case JsKind.Array:
+                return JsNode.Array(node.Items!.Select(item => Evaluate(item, segments, index)).ToList());
+            default:
+                return JsNode.Undefined;
         }
-        return Evaluate(value, segments, index + 1);
     }
+
+    private static JsNode Next(JsNode value, string[] segments, int index) =>
+        index == segments.Length - 1 ? value : Evaluate(value, segments, index + 1);
 
     /// <summary>The value stored exactly at the path (no array mapping), or undefined.</summary>
     public static JsNode ValueAt(JsNode document, string[] segments)
