@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Raytio.Server.Tests.Infrastructure;
 
 namespace Raytio.Server.Tests.Hosting;
@@ -36,13 +34,5 @@ public sealed class PreferencesTests(RaytioFactory app) : IClassFixture<RaytioFa
         await (await PutAsync("{}", null)).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
-    private Task<HttpResponseMessage> PutAsync(string json, string? bearer)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, "/db/v1/preferences") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-        return app.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PutAsync(string json, string? bearer) => app.SendJsonTextAsync(HttpMethod.Put, "/db/v1/preferences", json, bearer);
 }

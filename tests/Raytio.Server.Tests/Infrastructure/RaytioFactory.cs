@@ -97,19 +97,18 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
-    public async Task<HttpResponseMessage> PostJsonAsync(string path, object body, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-        return await CreateClient().SendAsync(request);
-    }
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object body, string? bearer = null) =>
+        SendAsync(HttpMethod.Post, path, JsonContent.Create(body), bearer);
 
-    public async Task<HttpResponseMessage> GetAsync(string path, string? bearer = null)
+    public Task<HttpResponseMessage> GetAsync(string path, string? bearer = null) => SendAsync(HttpMethod.Get, path, null, bearer);
+
+    /// <summary>Sends raw JSON text, e.g. a body no C# object serializes to.</summary>
+    public Task<HttpResponseMessage> SendJsonTextAsync(HttpMethod method, string path, string json, string? bearer = null) =>
+        SendAsync(method, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), bearer);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? bearer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,15 +164,7 @@ public sealed class SignatureVerifyTests(SignatureVerifyTests.OwnKeysFactory app
         return await (await PostRawAsync(body, tokens.IdentityToken)).AssertOkAsync();
     }
 
-    private Task<HttpResponseMessage> PostRawAsync(string json, string? bearer)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/extract_verify/v1/verify") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-        return app.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostRawAsync(string json, string? bearer) => app.SendJsonTextAsync(HttpMethod.Post, "/extract_verify/v1/verify", json, bearer);
 
     /// <summary>Rotates and removes keys, so it keeps a key folder of its own.</summary>
     public sealed class OwnKeysFactory : RaytioFactory
