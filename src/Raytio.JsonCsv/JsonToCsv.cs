@@ -7,22 +7,24 @@ namespace Raytio.JsonCsv;
 public static class JsonToCsv
 {
     /// <summary>
-    /// Streams the conversion. When the columns must be detected (no explicit <c>keys</c>, a wildcard key, or
-    /// checkSchemaDifferences), the input is read twice; a non-seekable input is first spooled to a temporary file.
+    /// Streams the conversion. When the columns must be detected (no explicit <c>keys</c>, a wildcard key,
+    /// checkSchemaDifferences or unwindArrays), the input is read more than once; a non-seekable input is first
+    /// spooled to a temporary file. Memory holds one document at a time.
     /// </summary>
     public static async Task ConvertAsync(Stream jsonArrayUtf8, Stream csvOut, Json2CsvOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!ColumnPlanner.NeedsDetection(options) && !options.CheckSchemaDifferences)
+        if (!ColumnPlanner.NeedsDetection(options) && !options.CheckSchemaDifferences && !options.UnwindArrays)
         {
             var columns = ColumnPlanner.Plan(options, detected: null);
-            await WriteAsync(new LimitedReadStream(jsonArrayUtf8, options.MaxInputBytes), csvOut, options, columns, ct).ConfigureAwait(false);
+            var unwinder = new ArrayUnwinder([], options.ExcludeKeys);
+            await WriteAsync(new LimitedReadStream(jsonArrayUtf8, options.MaxInputBytes), csvOut, options, columns, unwinder, ct).ConfigureAwait(false);
             return;
         }
         await using var input = await SeekableInput.OpenAsync(jsonArrayUtf8, options.MaxInputBytes, ct).ConfigureAwait(false);
-        var detected = await DetectKeysAsync(input.Stream, options, ct).ConfigureAwait(false);
+        var (detected, unwinding) = await DetectKeysAsync(input, options, ct).ConfigureAwait(false);
         input.Rewind();
-        await WriteAsync(input.Stream, csvOut, options, ColumnPlanner.Plan(options, detected), ct).ConfigureAwait(false);
+        await WriteAsync(input.Stream, csvOut, options, ColumnPlanner.Plan(options, detected), unwinding, ct).ConfigureAwait(false);
     }
 
     public static string Convert(string jsonArray, Json2CsvOptions? options = null)
@@ -34,23 +36,43 @@ public static class JsonToCsv
         return System.Text.Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
     }
 
-    private static async Task<OrderedKeySet> DetectKeysAsync(Stream input, Json2CsvOptions options, CancellationToken ct)
+    /// <summary>
+    /// Reads the input once per unwinding round (once without unwindArrays): each pass learns the next round's
+    /// array keys in first-seen order, and the pass that finds no array left gives the columns.
+    /// </summary>
+    private static async Task<(OrderedKeySet Detected, ArrayUnwinder Unwinder)> DetectKeysAsync(SeekableInput input, Json2CsvOptions options, CancellationToken ct)
     {
-        var keys = new OrderedKeySet();
-        OrderedKeySet? firstSchema = null;
-        await foreach (var document in new JsonArrayRowReader(input).ReadRowsAsync(ct).ConfigureAwait(false))
+        var rounds = new List<IReadOnlyList<KeyPath>>();
+        while (true)
         {
-            if (options.CheckSchemaDifferences)
+            input.Rewind();
+            var unwinder = new ArrayUnwinder(rounds, options.ExcludeKeys);
+            var detected = new OrderedKeySet();
+            var unwindKeys = new OrderedKeySet();
+            var arrayKeys = new HashSet<string>(StringComparer.Ordinal);
+            OrderedKeySet? firstSchema = null;
+            await foreach (var document in new JsonArrayRowReader(input.Stream).ReadRowsAsync(ct).ConfigureAwait(false))
             {
-                CheckSchema(document, options, ref firstSchema);
+                if (options.CheckSchemaDifferences)
+                {
+                    CheckSchema(document, options, ref firstSchema);
+                }
+                var rows = options.UnwindArrays ? unwinder.Unwind(document) : [document];
+                if (options.UnwindArrays)
+                {
+                    unwinder.CollectRemainingArrays(rows, unwindKeys, arrayKeys);
+                }
+                foreach (var row in rows)
+                {
+                    KeyCollector.Collect(row, options.ExpandNestedObjects, options.ExpandArrayObjects, detected);
+                }
             }
-            var rows = options.UnwindArrays ? ArrayUnwinder.Unwind(document, options.ExcludeKeys) : [document];
-            foreach (var row in rows)
+            if (arrayKeys.Count == 0)
             {
-                KeyCollector.Collect(row, options.ExpandNestedObjects, options.ExpandArrayObjects, keys);
+                return (detected, unwinder);
             }
+            rounds.Add(unwindKeys.Keys.Where(key => arrayKeys.Contains(key.Id)).ToList());
         }
-        return keys;
     }
 
     private static void CheckSchema(JsNode document, Json2CsvOptions options, ref OrderedKeySet? firstSchema)
@@ -64,10 +86,10 @@ public static class JsonToCsv
         }
     }
 
-    private static async Task WriteAsync(Stream input, Stream output, Json2CsvOptions options, List<Column> columns, CancellationToken ct)
+    private static async Task WriteAsync(Stream input, Stream output, Json2CsvOptions options, List<Column> columns, ArrayUnwinder unwinder, CancellationToken ct)
     {
         var sink = new TextSink(output);
-        var writer = new CsvDocumentWriter(options, columns, sink);
+        var writer = new CsvDocumentWriter(options, columns, sink, unwinder);
         writer.WriteStart();
         await foreach (var document in new JsonArrayRowReader(input).ReadRowsAsync(ct).ConfigureAwait(false))
         {

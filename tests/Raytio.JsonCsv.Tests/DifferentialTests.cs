@@ -54,17 +54,12 @@ public sealed partial class DifferentialTests
     {
         var options = JsonNode.Parse(optionsJson)!.AsObject();
         var generator = new RandomDocuments(seed: StableSeed(optionsJson), flatArrayObjects: options.ContainsKey("expandArrayObjects"));
-        // unwindArrays orders rows by key order, which json-2-csv takes across all documents; keep it stable.
-        var stableKeys = options.ContainsKey("unwindArrays");
+        // json-2-csv unwinds correctly only documents of one schema (docs/JSON-CSV.md).
+        var unwinding = options.ContainsKey("unwindArrays");
         var cases = Enumerable.Range(0, DocumentsPerOptionSet)
-            .Select(_ => new NodeCase("json2csv", generator.Documents(maxCount: stableKeys ? 3 : 6, stableKeyOrder: stableKeys), options))
+            .Select(_ => new NodeCase("json2csv", unwinding ? generator.SchemaDocuments() : generator.Documents(), options))
             .ToList();
         var expected = await Json2CsvBatch.RunAsync(cases);
-        // json-2-csv crashes while unwinding some arrays that mix objects and other values (docs/JSON-CSV.md).
-        var crashes = Enumerable.Range(0, cases.Count).Where(i => expected[i].StartsWith("ERROR: Cannot create property", StringComparison.Ordinal)).ToHashSet();
-        Assert.True(crashes.Count < cases.Count / 10, $"{crashes.Count} json-2-csv crashes");
-        cases = cases.Where((_, i) => !crashes.Contains(i)).ToList();
-        expected = expected.Where((_, i) => !crashes.Contains(i)).ToList();
         var parsedOptions = Json2CsvOptions.FromJson(JsonDocument.Parse(optionsJson).RootElement);
         AssertAllMatch(cases, expected, input => JsonToCsv.Convert(input.ToJsonString(), parsedOptions));
     }
@@ -78,7 +73,7 @@ public sealed partial class DifferentialTests
         var bom = options.ContainsKey("excelBOM") ? "\uFEFF" : "";
         var generator = new RandomDocuments(seed: StableSeed(optionsJson) ^ 0xc5f);
         var generated = Enumerable.Range(0, DocumentsPerOptionSet)
-            .Select(_ => generator.Csv(field, numericArrays: !options.ContainsKey("trimFieldValues")))
+            .Select(_ => generator.Csv(field, jsonArrays: !options.ContainsKey("trimFieldValues")))
             .ToList();
         var splitCorrectly = await SplitCorrectlyByJson2CsvAsync(generated, options, bom);
         Assert.True(splitCorrectly.Count > DocumentsPerOptionSet / 2, $"json-2-csv split only {splitCorrectly.Count} CSVs correctly");
@@ -136,15 +131,15 @@ public sealed partial class DifferentialTests
         var cases = csvs.Where(IsParsedCorrectlyByJson2Csv)
             .Select(csv => new NodeCase("csv2json", JsonValue.Create(csv), new JsonObject()))
             .ToList();
-        Assert.True(cases.Count > DocumentsPerOptionSet / 2, $"only {cases.Count} usable CSVs");
+        Assert.True(cases.Count >= 200, $"only {cases.Count} usable CSVs");
         var expected = await Json2CsvBatch.RunAsync(cases);
         AssertAllMatch(cases, expected, input => CsvToJson.Convert(input.GetValue<string>()));
     }
 
     /// <summary>
     /// Leaves out the inputs where json-2-csv is wrong (see docs/JSON-CSV.md): CR inside values, line-break-only
-    /// fields, blank lines, wrapped fields starting with a delimiter or line break, numeric names below the top
-    /// level (which it turns into arrays) and columns below other columns.
+    /// fields, blank lines, wrapped fields starting with a delimiter or line break, an empty last field,
+    /// numeric names below the top level (which it turns into arrays) and columns below other columns.
     /// </summary>
     private static bool IsParsedCorrectlyByJson2Csv(string csv) =>
         !csv.StartsWith("ERROR", StringComparison.Ordinal)
@@ -154,7 +149,8 @@ public sealed partial class DifferentialTests
         && !csv.Contains("\"\n\"", StringComparison.Ordinal)
         && !WrappedFieldStartingWithDelimiterOrLineBreak().IsMatch(csv)
         && !csv.Contains("\n\n", StringComparison.Ordinal)
-        && !csv.EndsWith('\n');
+        && !csv.EndsWith('\n')
+        && !csv.EndsWith(',');
 
     /// <summary>json-2-csv writes a column below a column holding an array into the array's items.</summary>
     private static bool HasColumnBelowAnother(string header)

@@ -22,23 +22,48 @@ public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
     ];
 
     private readonly Random _random = new(seed);
-    private bool _stableKeyOrder;
 
-    public JsonArray Documents(int maxCount = 6, bool stableKeyOrder = false)
+    public JsonArray Documents(int maxCount = 6)
     {
-        _stableKeyOrder = stableKeyOrder;
         var documents = new JsonArray();
         var count = _random.Next(0, maxCount + 1);
         for (var i = 0; i < count; i++)
         {
-            documents.Add(Object(TopKeys, depth: 0, stableKeyOrder));
+            documents.Add(Object(TopKeys, depth: 0));
+        }
+        return documents;
+    }
+
+    /// <summary>
+    /// Documents of one schema (each key keeps its type and key order) with arrays of scalars and of objects,
+    /// the shape unwindArrays is meant for; json-2-csv mixes fields of different items when a key is an object
+    /// in one item and an array in another.
+    /// </summary>
+    public JsonArray SchemaDocuments(int maxCount = 3)
+    {
+        var documents = new JsonArray();
+        var count = _random.Next(0, maxCount + 1);
+        for (var i = 0; i < count; i++)
+        {
+            documents.Add(new JsonObject
+            {
+                ["id"] = _random.Next(1000),
+                ["name"] = String(),
+                ["tags"] = new JsonArray(Enumerable.Range(0, _random.Next(0, 3)).Select(_ => (JsonNode?)NonEmptyScalar()).ToArray()),
+                ["items"] = new JsonArray(Enumerable.Range(0, _random.Next(0, 3)).Select(_ => (JsonNode?)new JsonObject
+                {
+                    ["sku"] = String(),
+                    ["parts"] = new JsonArray(Enumerable.Range(0, _random.Next(0, 3)).Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
+                }).ToArray()),
+                ["meta"] = new JsonObject { ["note"] = String(), ["codes"] = new JsonArray(Enumerable.Range(0, _random.Next(0, 3)).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()) },
+            });
         }
         return documents;
     }
 
     /// <summary>A CSV text with a header row, and the fields of every line (header included) it was written from.</summary>
-    /// <param name="numericArrays">Include JSON arrays of numbers (json-2-csv leaves them unparsed when trimming values).</param>
-    public (string Text, List<List<string>> Lines) Csv(string field = ",", bool numericArrays = true)
+    /// <param name="jsonArrays">Include JSON arrays (json-2-csv leaves most of them unparsed when trimming values).</param>
+    public (string Text, List<List<string>> Lines) Csv(string field = ",", bool jsonArrays = true)
     {
         var columns = _random.Next(1, 6);
         var header = Enumerable.Range(0, columns).Select(_ => Pick(["id", "name", "a.b", "a.c", "x\\.y", "n", "deep.er.key", "7"])).Distinct().ToList();
@@ -46,18 +71,18 @@ public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
         var rows = _random.Next(0, 6);
         for (var r = 0; r < rows; r++)
         {
-            lines.Add(header.Select(_ => CsvValue(numericArrays)).ToList());
+            lines.Add(header.Select(_ => CsvValue(jsonArrays)).ToList());
         }
         var text = string.Join("\n", lines.Select(line => string.Join(field, line.Select(value => Wrap(value, field)))));
         return (text, lines);
     }
 
-    private string CsvValue(bool numericArrays) => _random.Next(12) switch
+    private string CsvValue(bool jsonArrays) => _random.Next(12) switch
     {
         0 => _random.Next(-100000, 100000).ToString(CultureInfo.InvariantCulture),
         1 => Decimal(),
         2 => Pick(["true", "false", "null", "undefined", ""]),
-        3 => numericArrays ? "[1,\"x\",{\"k\":null}]" : "[\"x\",{\"k\":null}]",
+        3 => jsonArrays ? "[1,\"x\",{\"k\":null}]" : "{}",
         4 => "{\"k\":[1,2],\"j\":\"v\"}",
         5 => Pick([" 5 ", "1.50", "-0", "00", "1e5", "-", "1e400", "[1", "{bad"]),
         // A JSON string literal stays text here but not in json-2-csv when unwrapped (docs/JSON-CSV.md).
@@ -70,10 +95,10 @@ public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
         return mustWrap || _random.Next(8) == 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    private JsonObject Object(string[] keys, int depth, bool stableKeyOrder)
+    private JsonObject Object(string[] keys, int depth)
     {
         var result = new JsonObject();
-        var chosen = stableKeyOrder ? keys.Where(_ => _random.Next(3) > 0) : keys.OrderBy(_ => _random.Next()).Take(_random.Next(0, keys.Length));
+        var chosen = keys.OrderBy(_ => _random.Next()).Take(_random.Next(0, keys.Length));
         foreach (var key in chosen)
         {
             result[key] = Value(depth);
@@ -91,7 +116,7 @@ public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
             2 => JsonValue.Create(_random.NextInt64(-(1L << 53), 1L << 53) >> _random.Next(0, 50)),
             3 => JsonNode.Parse(Decimal()),
             4 or 5 or 6 => JsonValue.Create(String()),
-            7 => Object(InnerKeys, depth + 1, _stableKeyOrder),
+            7 => Object(InnerKeys, depth + 1),
             8 => new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => flatArrayObjects ? NonEmptyScalar() : Value(2)).ToArray()),
             _ => new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => (JsonNode?)ArrayItemObject(depth)).ToArray()),
         };
@@ -105,7 +130,7 @@ public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
     {
         if (!flatArrayObjects)
         {
-            return Object(InnerKeys, depth + 1, _stableKeyOrder);
+            return Object(InnerKeys, depth + 1);
         }
         var item = new JsonObject();
         foreach (var key in FlatInnerKeys)

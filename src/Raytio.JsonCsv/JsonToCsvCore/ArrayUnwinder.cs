@@ -3,32 +3,40 @@ using Raytio.JsonCsv.Json;
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>
-/// unwindArrays: turns one document into one row per array item, repeating until no array is left. Arrays are
-/// unwound in key order, each over all rows produced so far, so two arrays give their cross product.
+/// unwindArrays: turns one document into one row per array item. Unwinding runs in rounds, as in json-2-csv:
+/// each round unwinds the array keys of that round, in their first-seen order across all documents, over the
+/// rows produced so far (so two arrays give their cross product); items that hold arrays need another round.
+/// The per-round key orders come from earlier passes over the input, which keeps rows in json-2-csv's order.
 /// </summary>
-internal static class ArrayUnwinder
+internal sealed class ArrayUnwinder(IReadOnlyList<IReadOnlyList<KeyPath>> rounds, IReadOnlyList<string> excludeKeys)
 {
-    public static List<JsNode> Unwind(JsNode document, IReadOnlyList<string> excludeKeys)
+    public List<JsNode> Unwind(JsNode document)
     {
         List<JsNode> rows = [document];
-        while (true)
+        foreach (var roundKeys in rounds)
         {
-            var keys = new OrderedKeySet();
-            foreach (var row in rows)
-            {
-                KeyCollector.Collect(row, expandNestedObjects: true, expandArrayObjects: false, keys);
-            }
-            var arrayKeys = keys.Keys
-                .Where(key => !excludeKeys.Any(key.IsAtOrBelow))
-                .Where(key => rows.Any(row => PathEvaluator.ValueAt(row, key.Segments).Kind == JsKind.Array))
-                .ToList();
-            if (arrayKeys.Count == 0)
-            {
-                return rows;
-            }
-            foreach (var key in arrayKeys)
+            foreach (var key in roundKeys)
             {
                 rows = rows.SelectMany(row => UnwindAt(row, key.Segments)).ToList();
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Adds the keys of the rows to <paramref name="keys"/>, and to <paramref name="arrayKeys"/> those still holding an array.</summary>
+    public void CollectRemainingArrays(List<JsNode> rows, OrderedKeySet keys, HashSet<string> arrayKeys)
+    {
+        foreach (var row in rows)
+        {
+            var rowKeys = new OrderedKeySet();
+            KeyCollector.Collect(row, expandNestedObjects: true, expandArrayObjects: false, rowKeys);
+            foreach (var key in rowKeys.Keys)
+            {
+                keys.Add(key);
+                if (!excludeKeys.Any(key.IsAtOrBelow) && PathEvaluator.ValueAt(row, key.Segments).Kind == JsKind.Array)
+                {
+                    arrayKeys.Add(key.Id);
+                }
             }
         }
     }

@@ -4,7 +4,7 @@ using Raytio.JsonCsv.Json;
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>Writes the header and one CSV line per (unwound) document: header + eol + lines joined by eol, as json-2-csv does.</summary>
-internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> columns, TextSink sink)
+internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> columns, TextSink sink, ArrayUnwinder unwinder)
 {
     private readonly CsvFieldFormatter _formatter = new(options);
     private bool _lineWritten;
@@ -24,7 +24,7 @@ internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> co
 
     public void WriteDocument(JsNode document)
     {
-        var rows = options.UnwindArrays ? ArrayUnwinder.Unwind(document, options.ExcludeKeys) : [document];
+        var rows = options.UnwindArrays ? unwinder.Unwind(document) : [document];
         foreach (var row in rows)
         {
             if (_lineWritten)
