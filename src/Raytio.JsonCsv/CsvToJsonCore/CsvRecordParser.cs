@@ -13,6 +13,7 @@ internal sealed class CsvRecordParser
     private readonly string _wrap;
     private readonly string _eol;
     private readonly bool _anyLineBreak;
+    private readonly System.Buffers.SearchValues<char> _stopChars;
     private readonly StringBuilder _quoted = new();
 
     public CsvRecordParser(Delimiters delimiters)
@@ -21,6 +22,7 @@ internal sealed class CsvRecordParser
         _wrap = delimiters.Wrap;
         _eol = delimiters.Eol;
         _anyLineBreak = _eol is "\n" or "\r\n";
+        _stopChars = System.Buffers.SearchValues.Create(_anyLineBreak ? [_field[0], '\r', '\n'] : [_field[0], _eol[0]]);
         // Near the end of unfinished data a delimiter may be cut in two, so parsing waits for more text.
         Lookahead = Math.Max(Math.Max(_field.Length, _eol.Length), Math.Max(2 * _wrap.Length, 2));
     }
@@ -87,7 +89,7 @@ internal sealed class CsvRecordParser
                 value = string.Empty;
                 return false;
             }
-            var next = text[position..].IndexOfAny(_field[0], _eol[0], '\n');
+            var next = text[position..].IndexOfAny(_stopChars);
             if (next < 0)
             {
                 position = text.Length;

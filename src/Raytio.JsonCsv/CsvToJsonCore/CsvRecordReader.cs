@@ -53,14 +53,11 @@ internal sealed class CsvRecordReader(Stream input, Delimiters delimiters)
     private async Task FillAsync(CancellationToken ct)
     {
         var unread = _end - _start;
+        Array.Copy(_buffer, _start, _buffer, 0, unread);
         if (unread > _buffer.Length / 2)
         {
             // A record fills most of the buffer: grow so it fits and reads stay large.
             Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-        else if (_start > 0)
-        {
-            Array.Copy(_buffer, _start, _buffer, 0, unread);
         }
         _start = 0;
         _end = unread;

@@ -111,14 +111,11 @@ internal sealed class JsonArrayRowReader(Stream input)
             throw new JsonCsvException("Invalid JSON: the input ends inside a value.");
         }
         var unread = _end - _start;
+        Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
         if (unread > _buffer.Length / 2)
         {
             // An object fills most of the buffer: grow so it fits and reads stay large.
             Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-        else if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
         }
         _start = 0;
         _end = unread;

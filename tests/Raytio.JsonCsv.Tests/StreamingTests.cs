@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Raytio.JsonCsv.Tests;
+
+public sealed class StreamingTests
+{
+    /// <summary>Rows with a key appearing only at the end, so the header needs every row, larger than any buffer.</summary>
+    private static string ManyRows(int count) =>
+        "[" + string.Join(",", Enumerable.Range(0, count).Select(i => i == count - 1 ? $$"""{"id":{{i}},"late":"x"}""" : $$"""{"id":{{i}},"name":"row {{i}}, \"q\""}""")) + "]";
+
+    private static async Task<string> ConvertJsonAsync(Stream input, Json2CsvOptions options)
+    {
+        using var output = new MemoryStream();
+        await JsonToCsv.ConvertAsync(input, output, options, CancellationToken.None);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    [Fact]
+    public async Task NonSeekableInputIsSpooledAndGivesTheSameCsv()
+    {
+        var json = ManyRows(20_000);
+        var expected = JsonToCsv.Convert(json);
+        var actual = await ConvertJsonAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes(json))), new Json2CsvOptions());
+        Assert.Equal(expected, actual);
+        Assert.StartsWith("id,name,late\n", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplicitKeysConvertInOnePass()
+    {
+        var options = new Json2CsvOptions { Keys = [new KeySpec("id")] };
+        var csv = await ConvertJsonAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes(ManyRows(1000)))), options);
+        Assert.Equal(1001, csv.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task ObjectLargerThanTheReadBufferIsRead()
+    {
+        var big = new string('x', 300_000);
+        var csv = await ConvertJsonAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes($$"""[{"a":"{{big}}"},{"a":1}]"""))), new Json2CsvOptions());
+        Assert.Equal($"a\n{big}\n1", csv);
+    }
+
+    [Fact]
+    public async Task Csv2JsonStreamsRecordsLongerThanTheBuffer()
+    {
+        var big = new string('y', 200_000);
+        var csv = $"a,b\n\"{big}\n\",2\n3,4";
+        using var output = new MemoryStream();
+        await CsvToJson.ConvertAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes(csv))), output, new Csv2JsonOptions(), CancellationToken.None);
+        Assert.Equal($$"""[{"a":"{{big}}\n","b":2},{"a":3,"b":4}]""", Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Fact]
+    public async Task InputLargerThanTheLimitIsRejected()
+    {
+        var json = Encoding.UTF8.GetBytes(ManyRows(100));
+        var seekable = await Assert.ThrowsAsync<JsonCsvInputTooLargeException>(() => ConvertJsonAsync(new MemoryStream(json), new Json2CsvOptions { MaxInputBytes = 100 }));
+        Assert.Contains("larger than 100 bytes", seekable.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<JsonCsvInputTooLargeException>(() => ConvertJsonAsync(new NonSeekableStream(new MemoryStream(json)), new Json2CsvOptions { MaxInputBytes = 100 }));
+        await Assert.ThrowsAsync<JsonCsvInputTooLargeException>(() => CsvToJson.ConvertAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes("a\n" + new string('1', 1000))), Stream.Null, new Csv2JsonOptions { MaxInputBytes = 100 }, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}", "must be an array")]
+    [InlineData("[{\"a\":1},5]", "item 1 is a number")]
+    [InlineData("[{\"a\":1}", "Invalid JSON")]
+    [InlineData("[{\"a\":1}] x", "Invalid JSON")]
+    [InlineData("", "Invalid JSON")]
+    public void MalformedJsonInputsNameTheProblem(string json, string message) =>
+        Assert.Contains(message, Assert.ThrowsAny<JsonCsvException>(() => JsonToCsv.Convert(json)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void SurrogatePairsAcrossOutputChunksStayIntact()
+    {
+        var text = string.Concat(Enumerable.Repeat("😀", 70_000));
+        Assert.Equal($"a\n{text}", JsonToCsv.Convert($$"""[{"a":"{{text}}"}]"""));
+    }
+}
