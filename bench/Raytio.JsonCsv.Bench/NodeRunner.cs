@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Raytio.JsonCsv.Bench;
+
+/// <summary>Runs json-2-csv under Node on the same file (tests/interop/jsoncsv/bench.mjs) and reads its measurement.</summary>
+internal static class NodeRunner
+{
+    public static Measurement Run(string repoRoot, string direction, string inputPath, string outputPath)
+    {
+        var interop = Path.Combine(repoRoot, "tests", "interop");
+        var psi = new ProcessStartInfo("node") { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
+        // json-2-csv holds the whole input and output in memory; give it room so large inputs can finish.
+        foreach (var arg in (string[])["--max-old-space-size=16384", Path.Combine(interop, "jsoncsv", "bench.mjs"), direction, inputPath, outputPath])
+        {
+            psi.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(psi)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            var firstLine = errors.Result.Split('\n').FirstOrDefault(line => line.Contains("Error", StringComparison.Ordinal)) ?? $"exit {process.ExitCode}";
+            return new Measurement(0, 0, null, firstLine.Trim());
+        }
+        using var result = JsonDocument.Parse(output);
+        return new Measurement(result.RootElement.GetProperty("seconds").GetDouble(), result.RootElement.GetProperty("maxRssBytes").GetInt64(), null);
+    }
+}
