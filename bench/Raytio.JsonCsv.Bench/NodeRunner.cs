@@ -3,10 +3,13 @@ using System.Text.Json;
 
 namespace Raytio.JsonCsv.Bench;
 
-/// <summary>Runs json-2-csv under Node on the same file (tests/interop/jsoncsv/bench.mjs) and reads its measurement.</summary>
+/// <summary>
+/// Runs json-2-csv under Node on the same file (tests/interop/jsoncsv/bench.mjs) and reads its measurement.
+/// Runs longer than the timeout are stopped and reported as a lower bound on the speed-up.
+/// </summary>
 internal static class NodeRunner
 {
-    public static Measurement Run(string repoRoot, string direction, string inputPath, string outputPath)
+    public static Measurement Run(string repoRoot, string direction, string inputPath, string outputPath, TimeSpan timeout)
     {
         var interop = Path.Combine(repoRoot, "tests", "interop");
         var psi = new ProcessStartInfo("node") { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -17,14 +20,19 @@ internal static class NodeRunner
         }
         using var process = Process.Start(psi)!;
         var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return new Measurement(timeout.TotalSeconds, 0, null, $"timeout {timeout.TotalSeconds:F0} s");
+        }
         if (process.ExitCode != 0)
         {
             var firstLine = errors.Result.Split('\n').FirstOrDefault(line => line.Contains("Error", StringComparison.Ordinal)) ?? $"exit {process.ExitCode}";
             return new Measurement(0, 0, null, firstLine.Trim());
         }
-        using var result = JsonDocument.Parse(output);
+        using var result = JsonDocument.Parse(output.Result);
         return new Measurement(result.RootElement.GetProperty("seconds").GetDouble(), result.RootElement.GetProperty("maxRssBytes").GetInt64(), null);
     }
 }

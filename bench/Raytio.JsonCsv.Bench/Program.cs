@@ -3,7 +3,7 @@ using System.Text;
 using Raytio.JsonCsv;
 using Raytio.JsonCsv.Bench;
 
-// Usage: Raytio.JsonCsv.Bench [sizesInMB, default 10,200]  – prints a Markdown table.
+// Usage: Raytio.JsonCsv.Bench [sizesInMB, default 10,200] [node timeout in seconds, default 600]  – prints a Markdown table.
 //        Raytio.JsonCsv.Bench measure <json2csv|csv2json> <input> <output>  – one measured run (used internally).
 if (args.Length > 0 && args[0] == "measure")
 {
@@ -11,6 +11,7 @@ if (args.Length > 0 && args[0] == "measure")
 }
 
 var sizes = (args.Length > 0 ? args[0] : "10,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var nodeTimeout = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600);
 var repoRoot = FindRepoRoot();
 var work = Directory.CreateTempSubdirectory("jsoncsv-bench-").FullName;
 try
@@ -32,7 +33,7 @@ try
         {
             var bytes = new FileInfo(input).Length;
             var ours = DotnetRunner.Run(direction, input, Path.Combine(work, "out-dotnet"));
-            var node = NodeRunner.Run(repoRoot, direction, input, Path.Combine(work, "out-node"));
+            var node = NodeRunner.Run(repoRoot, direction, input, Path.Combine(work, "out-node"), nodeTimeout);
             table.AppendLine(Row(direction, bytes, node, ours));
             Console.Error.WriteLine($"{direction} {bytes / 1e6:F0} MB done");
         }
@@ -48,9 +49,11 @@ finally
 static string Row(string direction, long bytes, Measurement node, Measurement ours)
 {
     var megabytes = bytes / 1e6;
-    string Rate(Measurement m) => m.Error ?? (megabytes / m.Seconds).ToString("F1", CultureInfo.InvariantCulture);
+    string Rate(Measurement m) => m.Error is null ? (megabytes / m.Seconds).ToString("F1", CultureInfo.InvariantCulture) : m.Error.StartsWith("timeout", StringComparison.Ordinal) ? $"< {megabytes / m.Seconds:F2} ({m.Error})" : m.Error;
     string Mb(long value) => (value / 1e6).ToString("F0", CultureInfo.InvariantCulture) + " MB";
-    var speedUp = node.Error is null && ours.Error is null ? (node.Seconds / ours.Seconds).ToString("F1", CultureInfo.InvariantCulture) + "x" : "n/a";
+    var nodeTimedOut = node.Error?.StartsWith("timeout", StringComparison.Ordinal) == true;
+    var speedUp = ours.Error is not null || (node.Error is not null && !nodeTimedOut) ? "n/a"
+        : (nodeTimedOut ? "> " : "") + (node.Seconds / ours.Seconds).ToString("F1", CultureInfo.InvariantCulture) + "x";
     return $"| {direction} | {megabytes:F0} MB | {Rate(node)} | {Rate(ours)} | {speedUp} | {(node.Error is null ? Mb(node.PeakRssBytes) : "n/a")} | {Mb(ours.PeakRssBytes)} | {Mb(ours.AllocatedBytes ?? 0)} |";
 }
 

@@ -47,15 +47,16 @@ public static class JsonToCsv
         {
             input.Rewind();
             var unwinder = new ArrayUnwinder(rounds, options.ExcludeKeys);
+            var collector = new KeyCollector(options.ExpandNestedObjects, options.ExpandArrayObjects);
             var detected = new OrderedKeySet();
             var unwindKeys = new OrderedKeySet();
             var arrayKeys = new HashSet<string>(StringComparer.Ordinal);
             OrderedKeySet? firstSchema = null;
-            await foreach (var document in new JsonArrayRowReader(input.Stream).ReadRowsAsync(ct).ConfigureAwait(false))
+            await foreach (var document in new JsonArrayRowReader(input.Stream, shapeOnly: true).ReadRowsAsync(ct).ConfigureAwait(false))
             {
                 if (options.CheckSchemaDifferences)
                 {
-                    CheckSchema(document, options, ref firstSchema);
+                    CheckSchema(document, collector, ref firstSchema);
                 }
                 var rows = options.UnwindArrays ? unwinder.Unwind(document) : [document];
                 if (options.UnwindArrays)
@@ -64,7 +65,7 @@ public static class JsonToCsv
                 }
                 foreach (var row in rows)
                 {
-                    KeyCollector.Collect(row, options.ExpandNestedObjects, options.ExpandArrayObjects, detected);
+                    collector.Collect(row, detected);
                 }
             }
             if (arrayKeys.Count == 0)
@@ -75,10 +76,10 @@ public static class JsonToCsv
         }
     }
 
-    private static void CheckSchema(JsNode document, Json2CsvOptions options, ref OrderedKeySet? firstSchema)
+    private static void CheckSchema(JsNode document, KeyCollector collector, ref OrderedKeySet? firstSchema)
     {
         var schema = new OrderedKeySet();
-        KeyCollector.Collect(document, options.ExpandNestedObjects, options.ExpandArrayObjects, schema);
+        collector.Collect(document, schema);
         firstSchema ??= schema;
         if (!schema.SetEquals(firstSchema))
         {

@@ -6,16 +6,16 @@ namespace Raytio.JsonCsv.Json;
 public static class JsNodeReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+    private static readonly JsNode ShapeOnlyNumber = JsNode.Number("0");
 
     /// <summary>Parses one complete JSON value; throws <see cref="JsonException"/> when it is not valid JSON.</summary>
     public static JsNode Parse(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        if (!reader.Read())
+        if (!reader.Read() || !TryReadValue(ref reader, names: null, shapeOnly: false, out var node))
         {
-            throw new JsonException("Empty JSON value.");
+            throw new JsonException("Incomplete JSON value.");
         }
-        var node = ReadValue(ref reader);
         if (reader.Read())
         {
             throw new JsonException("Unexpected data after the JSON value.");
@@ -26,10 +26,9 @@ public static class JsNodeReader
     /// <summary>Parses a string when it is exactly one JSON value; false otherwise.</summary>
     public static bool TryParse(string text, out JsNode node)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         try
         {
-            node = Parse(bytes);
+            node = Parse(System.Text.Encoding.UTF8.GetBytes(text));
             return true;
         }
         catch (JsonException)
@@ -39,44 +38,84 @@ public static class JsNodeReader
         }
     }
 
-    /// <summary>Reads the value whose first token the reader is positioned on.</summary>
-    public static JsNode ReadValue(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads the value whose first token the reader is on. Returns false when the reader's data ends first
+    /// (more input is needed); malformed JSON throws <see cref="JsonException"/>.
+    /// </summary>
+    /// <param name="names">Shares property name strings between calls.</param>
+    /// <param name="shapeOnly">Skips decoding strings and numbers, for passes that only need the keys.</param>
+    public static bool TryReadValue(ref Utf8JsonReader reader, NameCache? names, bool shapeOnly, out JsNode node)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return ReadObject(ref reader);
+                return TryReadObject(ref reader, names, shapeOnly, out node);
             case JsonTokenType.StartArray:
-                var items = new List<JsNode>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    items.Add(ReadValue(ref reader));
-                }
-                return JsNode.Array(items);
+                return TryReadArray(ref reader, names, shapeOnly, out node);
             case JsonTokenType.String:
-                return JsNode.String(reader.GetString()!);
+                node = shapeOnly ? JsNode.EmptyString : JsNode.String(reader.GetString()!);
+                return true;
             case JsonTokenType.Number:
-                return JsNode.Number(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                node = shapeOnly ? ShapeOnlyNumber : JsNode.Number(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                return true;
             case JsonTokenType.True:
-                return JsNode.True;
+                node = JsNode.True;
+                return true;
             case JsonTokenType.False:
-                return JsNode.False;
+                node = JsNode.False;
+                return true;
             case JsonTokenType.Null:
-                return JsNode.Null;
+                node = JsNode.Null;
+                return true;
             default:
                 throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
         }
     }
 
-    private static JsNode ReadObject(ref Utf8JsonReader reader)
+    private static bool TryReadArray(ref Utf8JsonReader reader, NameCache? names, bool shapeOnly, out JsNode node)
     {
-        var properties = new JsObject();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        node = JsNode.Undefined;
+        var items = new List<JsNode>();
+        while (true)
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            properties.Set(key, ReadValue(ref reader));
+            if (!reader.Read())
+            {
+                return false;
+            }
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                node = JsNode.Array(items);
+                return true;
+            }
+            if (!TryReadValue(ref reader, names, shapeOnly, out var item))
+            {
+                return false;
+            }
+            items.Add(item);
         }
-        return JsNode.Object(properties);
+    }
+
+    private static bool TryReadObject(ref Utf8JsonReader reader, NameCache? names, bool shapeOnly, out JsNode node)
+    {
+        node = JsNode.Undefined;
+        var properties = new JsObject();
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                node = JsNode.Object(properties);
+                return true;
+            }
+            var key = names is null ? reader.GetString()! : names.GetName(ref reader);
+            if (!reader.Read() || !TryReadValue(ref reader, names, shapeOnly, out var value))
+            {
+                return false;
+            }
+            properties.Set(key, value);
+        }
     }
 }

@@ -17,6 +17,10 @@ public static class JsNumber
         {
             return token == "-0" ? "0" : token;
         }
+        if (IsAlreadyShortestPlainDecimal(token))
+        {
+            return token;
+        }
         var value = double.Parse(token, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (double.IsInfinity(value))
         {
@@ -48,6 +52,26 @@ public static class JsNumber
     }
 
     private static bool IsInteger(string token) => token.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+
+    /// <summary>
+    /// Fast path for the common case: a plain decimal without exponent or trailing zeros, with at most 15
+    /// significant digits (so no shorter decimal names the same double) and in the range JavaScript prints
+    /// without exponent, is already exactly what Number#toString gives.
+    /// </summary>
+    private static bool IsAlreadyShortestPlainDecimal(string token)
+    {
+        var body = token.AsSpan(token.StartsWith('-') ? 1 : 0);
+        var point = body.IndexOf('.');
+        if (point < 0 || body.IndexOfAny('e', 'E') >= 0 || body[^1] == '0' || point > 21)
+        {
+            return false;
+        }
+        var integerPart = body[..point];
+        var fraction = body[(point + 1)..];
+        var significant = integerPart is "0" ? fraction.TrimStart('0').Length : integerPart.Length + fraction.Length;
+        var leadingFractionZeros = fraction.Length - fraction.TrimStart('0').Length;
+        return significant <= 15 && (integerPart is not "0" || leadingFractionZeros < 6);
+    }
 
     /// <summary>Sign, significant digits without leading or trailing zeros, and the decimal point position n (value = 0.digits × 10^n).</summary>
     private static (bool Negative, string Digits, int PointPosition) Decompose(string number)

@@ -9,17 +9,18 @@ public sealed class JsObject
 {
     private const uint MaxArrayIndex = uint.MaxValue - 1;
 
-    private readonly List<KeyValuePair<string, JsNode>> _indexKeys = [];
     private readonly List<KeyValuePair<string, JsNode>> _namedKeys = [];
 
-    public int Count => _indexKeys.Count + _namedKeys.Count;
+    // Created only for the rare object with array-index keys.
+    private List<KeyValuePair<string, JsNode>>? _indexKeys;
 
-    public IEnumerable<KeyValuePair<string, JsNode>> Properties => _indexKeys.Concat(_namedKeys);
+    public int Count => (_indexKeys?.Count ?? 0) + _namedKeys.Count;
+
+    public IEnumerable<KeyValuePair<string, JsNode>> Properties => _indexKeys is null ? _namedKeys : _indexKeys.Concat(_namedKeys);
 
     public JsObject CloneShallow()
     {
-        var copy = new JsObject();
-        copy._indexKeys.AddRange(_indexKeys);
+        var copy = new JsObject { _indexKeys = _indexKeys is null ? null : [.. _indexKeys] };
         copy._namedKeys.AddRange(_namedKeys);
         return copy;
     }
@@ -30,8 +31,8 @@ public sealed class JsObject
     public bool TryGet(string key, out JsNode value)
     {
         var list = IsArrayIndex(key, out _) ? _indexKeys : _namedKeys;
-        var at = IndexOf(list, key);
-        value = at >= 0 ? list[at].Value : JsNode.Undefined;
+        var at = list is null ? -1 : IndexOf(list, key);
+        value = at >= 0 ? list![at].Value : JsNode.Undefined;
         return at >= 0;
     }
 
@@ -55,6 +56,7 @@ public sealed class JsObject
 
     private void SetIndexKey(string key, uint index, JsNode value)
     {
+        _indexKeys ??= [];
         var insertAt = _indexKeys.Count;
         for (var i = 0; i < _indexKeys.Count; i++)
         {

@@ -10,6 +10,8 @@ namespace Raytio.JsonCsv.JsonToCsvCore;
 /// </summary>
 internal sealed class ArrayUnwinder(IReadOnlyList<IReadOnlyList<KeyPath>> rounds, IReadOnlyList<string> excludeKeys)
 {
+    private readonly KeyCollector _keys = new(expandNestedObjects: true, expandArrayObjects: false);
+
     public List<JsNode> Unwind(JsNode document)
     {
         List<JsNode> rows = [document];
@@ -29,7 +31,7 @@ internal sealed class ArrayUnwinder(IReadOnlyList<IReadOnlyList<KeyPath>> rounds
         foreach (var row in rows)
         {
             var rowKeys = new OrderedKeySet();
-            KeyCollector.Collect(row, expandNestedObjects: true, expandArrayObjects: false, rowKeys);
+            _keys.Collect(row, rowKeys);
             foreach (var key in rowKeys.Keys)
             {
                 keys.Add(key);

@@ -10,6 +10,12 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
     private readonly bool _quoteOnCustomEol = options.Delimiter.Eol is not ("\n" or "\r\n");
     private readonly bool _cleansStrings = options.TrimFieldValues || options.PreventCsvInjection;
 
+    // With one-character delimiters and a standard end of line, one vectorized scan decides the wrapping.
+    private readonly System.Buffers.SearchValues<char>? _singleCharSpecials =
+        options.Delimiter is { Field.Length: 1, Wrap.Length: 1, Eol: "\n" or "\r\n" }
+            ? System.Buffers.SearchValues.Create([options.Delimiter.Field[0], options.Delimiter.Wrap[0], '\n', '\r'])
+            : null;
+
     public void AppendValue(StringBuilder line, JsNode value)
     {
         if (options.ExpandArrayObjects && value.Kind == JsKind.Array)
@@ -44,8 +50,9 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
         }
     }
 
-    private bool NeedsWrap(string text) =>
-        text.Contains(_delimiters.Field, StringComparison.Ordinal)
+    private bool NeedsWrap(string text) => _singleCharSpecials is not null
+        ? text.AsSpan().IndexOfAny(_singleCharSpecials) >= 0
+        : text.Contains(_delimiters.Field, StringComparison.Ordinal)
         || text.Contains(_delimiters.Wrap, StringComparison.Ordinal)
         || text.AsSpan().IndexOfAny('\n', '\r') >= 0
         // json-2-csv ignores a custom end of line inside values, which makes such CSV unreadable.

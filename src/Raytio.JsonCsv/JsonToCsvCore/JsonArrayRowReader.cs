@@ -7,8 +7,11 @@ namespace Raytio.JsonCsv.JsonToCsvCore;
 /// Streams the objects of a top-level JSON array: only the unread part of the input and the current object
 /// are held in memory, whatever the input size.
 /// </summary>
-internal sealed class JsonArrayRowReader(Stream input)
+/// <param name="shapeOnly">Leaves string and number values undecoded, for the pass that only detects keys.</param>
+internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
 {
+    private readonly NameCache _names = new();
+
     private const int InitialBufferSize = 64 * 1024;
 
     private enum Phase
@@ -88,13 +91,11 @@ internal sealed class JsonArrayRowReader(Stream input)
                 _phase = Phase.AfterArray;
                 return true;
             case Phase.InArray when reader.TokenType == JsonTokenType.StartObject:
-                var start = (int)reader.TokenStartIndex;
-                if (!reader.TrySkip())
+                if (!JsNodeReader.TryReadValue(ref reader, _names, shapeOnly, out var row))
                 {
                     return false;
                 }
-                var objectBytes = _buffer.AsSpan(_start + start, (int)reader.BytesConsumed - start);
-                rows.Add(JsNodeReader.Parse(objectBytes));
+                rows.Add(row);
                 _rowIndex++;
                 return true;
             case Phase.InArray:
