@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Email;
 using Raytio.Server.Features.Auth;
+using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
 using Raytio.Server.Features.Verification;
@@ -112,5 +113,6 @@ public static class RaytioHost
         app.MapAuthEndpoints();
         app.MapPreferencesEndpoints();
         app.MapVerificationEndpoints();
+        app.MapConvertEndpoints();
     }
 }

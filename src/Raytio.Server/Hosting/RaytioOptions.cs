@@ -18,6 +18,8 @@ public sealed class RaytioOptions
     public EmailOptions Email { get; set; } = new();
 
     public SigningOptions Signing { get; set; } = new();
+
+    public Features.Conversion.ConvertOptions Convert { get; set; } = new();
 }
 
 public sealed class SigningOptions
