@@ -18,7 +18,8 @@ internal static class DatabaseSetup
         services.AddDbContextPool<PostgresRaytioDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString(PostgresConnectionName)));
         services.AddDbContextPool<SqliteRaytioDbContext>((provider, options) =>
-            options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.DataDirectory)));
+            options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.DataDirectory))
+                .AddInterceptors(new SqlitePragmas()));
         services.AddScoped<RaytioDbContext>(provider => UsesPostgres(provider.GetRequiredService<IConfiguration>())
             ? provider.GetRequiredService<PostgresRaytioDbContext>()
             : provider.GetRequiredService<SqliteRaytioDbContext>());

@@ -62,6 +62,7 @@ public static class RaytioHost
             return Task.CompletedTask;
         }));
 
+        services.AddSingleton<Readiness>();
         services.AddSingleton<StartupInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StartupInitializer>());
         services.AddSingleton<TokenKeyRing>();

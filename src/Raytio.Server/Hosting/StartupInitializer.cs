@@ -8,11 +8,12 @@ namespace Raytio.Server.Hosting;
 /// sure a token signing key exists and is not overdue for rotation, and loads (or creates) the
 /// verification signing keys.
 /// </summary>
-internal sealed class StartupInitializer(IServiceProvider services, TokenKeyRing tokenKeys, ISigningKeyStore signingKeys) : IHostedService
+internal sealed class StartupInitializer(IServiceProvider services, TokenKeyRing tokenKeys, ISigningKeyStore signingKeys, Readiness readiness) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.MigrateDatabaseAsync(cancellationToken);
+        readiness.MarkMigrated();
         await tokenKeys.EnsureCurrentKeyAsync(cancellationToken);
         // The first 4096-bit verification key is made now rather than on the first request.
         await signingKeys.GetActiveKeyAsync(cancellationToken);

@@ -81,9 +81,7 @@ public sealed class LoginService(
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
 
         var redemption = await refreshTokens.RedeemAsync(request.RefreshToken!, cancellationToken);
-        var user = redemption.Outcome == RefreshTokenService.Outcome.Rotated
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == redemption.UserId, cancellationToken)
-            : null;
+        var user = redemption.User;
         if (user is null || user.Status != UserStatus.Confirmed || redemption.NewToken is null)
         {
             await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);

@@ -16,7 +16,8 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
 {
     public enum Outcome { Rotated, Unknown, Expired, Reused }
 
-    public sealed record Redemption(Outcome Outcome, Guid UserId, string? NewToken);
+    /// <summary>The outcome; <see cref="User"/> and <see cref="NewToken"/> are set only when rotated.</summary>
+    public sealed record Redemption(Outcome Outcome, User? User, string? NewToken);
 
     /// <summary>Starts a new family (a fresh login); the row is saved with the caller's changes.</summary>
     public string StartFamily(Guid userId) => Add(userId, Guid.NewGuid());
@@ -24,30 +25,33 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
     public async Task<Redemption> RedeemAsync(string presented, CancellationToken cancellationToken)
     {
         var hash = Hash(presented);
-        var row = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (row is null)
+        var found = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || found.Token.RevokedAt is not null)
         {
-            return new Redemption(Outcome.Unknown, Guid.Empty, null);
+            return new Redemption(Outcome.Unknown, null, null);
         }
         var now = time.GetUtcNow().UtcDateTime;
-        if (row.RevokedAt is not null || row.ExpiresAt <= now)
+        if (found.Token.ExpiresAt <= now)
         {
-            return new Redemption(row.RevokedAt is null ? Outcome.Expired : Outcome.Unknown, row.UserId, null);
+            return new Redemption(Outcome.Expired, null, null);
         }
 
         // Conditional update: of two concurrent uses only one can flip UsedAt.
         var claimed = await db.RefreshTokens
-            .Where(t => t.Id == row.Id && t.UsedAt == null)
+            .Where(t => t.Id == found.Token.Id && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
         if (claimed == 0)
         {
-            await RevokeFamilyAsync(row.FamilyId, cancellationToken);
-            return new Redemption(Outcome.Reused, row.UserId, null);
+            await RevokeFamilyAsync(found.Token.FamilyId, cancellationToken);
+            return new Redemption(Outcome.Reused, null, null);
         }
 
-        var next = Add(row.UserId, row.FamilyId);
+        var next = Add(found.User.Id, found.Token.FamilyId);
         await db.SaveChangesAsync(cancellationToken);
-        return new Redemption(Outcome.Rotated, row.UserId, next);
+        return new Redemption(Outcome.Rotated, found.User, next);
     }
 
     public Task<int> RevokeAllForUserAsync(Guid userId, CancellationToken cancellationToken)

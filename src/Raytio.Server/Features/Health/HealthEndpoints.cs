@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
+using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Health;
 
@@ -13,19 +13,15 @@ public static class HealthEndpoints
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok")))
             .WithTags("health").WithName("healthz").WithSummary("Liveness: the process answers");
 
-        app.MapGet("/readyz", async (RaytioDbContext db, CancellationToken ct) =>
+        app.MapGet("/readyz", async (RaytioDbContext db, Readiness readiness, CancellationToken ct) =>
             {
-                try
+                if (!readiness.MigrationsApplied)
                 {
-                    var pending = await db.Database.GetPendingMigrationsAsync(ct);
-                    return pending.Any()
-                        ? Results.Json(new HealthResponse("unavailable", "Database migrations are pending."), statusCode: StatusCodes.Status503ServiceUnavailable)
-                        : Results.Ok(new HealthResponse("ok"));
+                    return Results.Json(new HealthResponse("unavailable", "Database migrations are not applied yet."), statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
-                catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
-                {
-                    return Results.Json(new HealthResponse("unavailable", "The database is not reachable."), statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
+                return await db.Database.CanConnectAsync(ct)
+                    ? Results.Ok(new HealthResponse("ok"))
+                    : Results.Json(new HealthResponse("unavailable", "The database is not reachable."), statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("health").WithName("readyz").WithSummary("Readiness: database reachable and migrations applied")
             .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
