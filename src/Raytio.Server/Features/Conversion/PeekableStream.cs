@@ -17,7 +17,7 @@ internal sealed class PeekableStream(Stream inner) : Stream
         {
             for (var i = headPosition; i < headLength; i++)
             {
-                if (head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+                if (head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
                     return head[i];
                 }
