@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Raytio.JsonCsv.Json;
 using Raytio.JsonCsv.Options;
 
 namespace Raytio.JsonCsv;
@@ -22,7 +21,7 @@ public sealed class Json2CsvOptions
     public bool CheckSchemaDifferences { get; set; }
 
     /// <summary>Substituted for missing values, null and empty strings; null (the default) means no substitution.</summary>
-    public JsNode? EmptyFieldValue { get; set; }
+    public JsonElement? EmptyFieldValue { get; set; }
 
     public bool EscapeHeaderNestedDots { get; set; } = true;
 
@@ -72,7 +71,7 @@ public sealed class Json2CsvOptions
             case "excludeKeys": ExcludeKeys = OptionReader.StringList(option); break;
             case "fieldTitleMap": FieldTitleMap = ReadTitleMap(option); break;
             case "checkSchemaDifferences": CheckSchemaDifferences = OptionReader.Boolean(option); break;
-            case "emptyFieldValue": EmptyFieldValue = JsNodeReader.Parse(System.Text.Encoding.UTF8.GetBytes(option.Value.GetRawText())); break;
+            case "emptyFieldValue": EmptyFieldValue = option.Value.Clone(); break;
             case "escapeHeaderNestedDots": EscapeHeaderNestedDots = OptionReader.Boolean(option); break;
             case "excelBOM": ExcelBom = OptionReader.Boolean(option); break;
             case "expandNestedObjects": ExpandNestedObjects = OptionReader.Boolean(option); break;

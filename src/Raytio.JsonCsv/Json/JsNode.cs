@@ -1,6 +1,6 @@
 namespace Raytio.JsonCsv.Json;
 
-public enum JsKind
+internal enum JsKind
 {
     Undefined,
     Null,
@@ -16,7 +16,7 @@ public enum JsKind
 /// A parsed JSON value that behaves like the JavaScript value json-2-csv sees: object keys enumerate in
 /// JavaScript order and numbers keep their source text so no precision is lost.
 /// </summary>
-public sealed class JsNode
+internal sealed class JsNode
 {
     public static readonly JsNode Undefined = new(JsKind.Undefined);
     public static readonly JsNode Null = new(JsKind.Null);
@@ -59,6 +59,4 @@ public sealed class JsNode
     public static JsNode Array(List<JsNode> items) => new(JsKind.Array, items: items);
 
     public static JsNode Object(JsObject properties) => new(JsKind.Object, properties: properties);
-
-    public static JsNode Boolean(bool value) => value ? True : False;
 }

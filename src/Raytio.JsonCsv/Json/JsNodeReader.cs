@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Raytio.JsonCsv.Json;
 
 /// <summary>Builds <see cref="JsNode"/> trees from UTF-8 JSON, keeping number tokens as text.</summary>
-public static class JsNodeReader
+internal static class JsNodeReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
     private static readonly JsNode ShapeOnlyNumber = JsNode.Number("0");

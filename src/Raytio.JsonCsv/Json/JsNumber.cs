@@ -8,7 +8,7 @@ namespace Raytio.JsonCsv.Json;
 /// value: integers always keep their exact digits (JavaScript rounds them beyond 2^53 and switches to
 /// exponent notation from 1e21), and decimals whose digits a double cannot hold are kept verbatim.
 /// </summary>
-public static class JsNumber
+internal static class JsNumber
 {
     /// <summary>Text for a valid JSON number token, or null when the number overflows a double.</summary>
     public static string? Render(string token)

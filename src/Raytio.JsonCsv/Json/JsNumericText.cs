@@ -1,7 +1,7 @@
 namespace Raytio.JsonCsv.Json;
 
 /// <summary>Whether JavaScript's Number(text) gives a number rather than NaN (blank text gives 0).</summary>
-public static class JsNumericText
+internal static class JsNumericText
 {
     public static bool IsNumeric(string text)
     {

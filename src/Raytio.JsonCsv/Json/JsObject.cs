@@ -5,7 +5,7 @@ namespace Raytio.JsonCsv.Json;
 /// then the other keys in insertion order. A repeated key keeps its first position and takes the last value,
 /// as JSON.parse does.
 /// </summary>
-public sealed class JsObject
+internal sealed class JsObject
 {
     private const uint MaxArrayIndex = uint.MaxValue - 1;
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Raytio.JsonCsv.Json;
 
 /// <summary>Writes a <see cref="JsNode"/> exactly as JavaScript's JSON.stringify would (compact, minimal escaping).</summary>
-public static class JsStringify
+internal static class JsStringify
 {
     public static string ToJson(JsNode node, Func<string, string>? arrayStringFilter = null)
     {

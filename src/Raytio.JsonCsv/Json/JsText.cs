@@ -1,7 +1,7 @@
 namespace Raytio.JsonCsv.Json;
 
 /// <summary>JavaScript string helpers whose whitespace set differs from .NET's char.IsWhiteSpace.</summary>
-public static class JsText
+internal static class JsText
 {
     /// <summary>Matches JavaScript's \s and String#trim: includes U+FEFF, excludes U+0085 and U+180E.</summary>
     public static bool IsWhiteSpace(char c) => c switch

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Raytio.JsonCsv.Json;
 
 /// <summary>Reuses one string per distinct property name: documents of a JSON array mostly repeat the same names.</summary>
-public sealed class NameCache
+internal sealed class NameCache
 {
     private const int MaxCachedLength = 128;
     private const int MaxNames = 10_000;

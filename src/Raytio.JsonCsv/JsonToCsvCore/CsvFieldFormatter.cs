@@ -10,6 +10,10 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
     private readonly bool _quoteOnCustomEol = options.Delimiter.Eol is not ("\n" or "\r\n");
     private readonly bool _cleansStrings = options.TrimFieldValues || options.PreventCsvInjection;
 
+    private readonly JsNode? _emptyFieldValue = options.EmptyFieldValue is { } value
+        ? JsNodeReader.Parse(Encoding.UTF8.GetBytes(value.GetRawText()))
+        : null;
+
     // With one-character delimiters and a standard end of line, one vectorized scan decides the wrapping.
     private readonly System.Buffers.SearchValues<char>? _singleCharSpecials =
         options.Delimiter is { Field.Length: 1, Wrap.Length: 1, Eol: "\n" or "\r\n" }
@@ -22,10 +26,10 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
         {
             value = CollapseArray(value);
         }
-        if (options.EmptyFieldValue is { } substitute
+        if (_emptyFieldValue is not null
             && (value.IsNullOrUndefined || value is { Kind: JsKind.String, Text.Length: 0 }))
         {
-            value = substitute;
+            value = _emptyFieldValue;
         }
         var text = ToText(value);
         // json-2-csv wraps the strings "true" and "false" as well as booleans.

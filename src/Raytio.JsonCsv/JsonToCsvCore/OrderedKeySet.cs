@@ -8,8 +8,6 @@ internal sealed class OrderedKeySet
 
     public IReadOnlyList<KeyPath> Keys => _keys;
 
-    public IEnumerable<string> Ids => _ids;
-
     public void Add(KeyPath key)
     {
         if (_ids.Add(key.Id))
