@@ -72,6 +72,14 @@ public sealed class StreamingTests
         Assert.Contains(message, Assert.ThrowsAny<JsonCsvException>(() => JsonToCsv.Convert(json)).Message, StringComparison.Ordinal);
 
     [Fact]
+    public async Task InvalidUtf8IsAJsonCsvException()
+    {
+        byte[] json = [.. "[{\"a\":\""u8, 0xC3, 0x28, .. "\"}]"u8];
+        var error = await Assert.ThrowsAsync<JsonCsvException>(() => ConvertJsonAsync(new MemoryStream(json), new Json2CsvOptions()));
+        Assert.StartsWith("Invalid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SurrogatePairsAcrossOutputChunksStayIntact()
     {
         var text = string.Concat(Enumerable.Repeat("😀", 70_000));

@@ -65,6 +65,11 @@ internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
         {
             throw new JsonCsvException($"Invalid JSON: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader reports a string that is not valid UTF-8 this way.
+            throw new JsonCsvException($"Invalid JSON: {e.Message}", e);
+        }
         _start += (int)committed.BytesConsumed;
         _state = committed.CurrentState;
     }
