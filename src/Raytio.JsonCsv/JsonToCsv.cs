@@ -42,6 +42,13 @@ public static class JsonToCsv
     /// </summary>
     private static async Task<(OrderedKeySet Detected, ArrayUnwinder Unwinder)> DetectKeysAsync(SeekableInput input, Json2CsvOptions options, CancellationToken ct)
     {
+        if (!options.UnwindArrays && !options.CheckSchemaDifferences && !options.ExpandArrayObjects)
+        {
+            var keys = new OrderedKeySet();
+            input.Rewind();
+            await new JsonArrayRowReader(input.Stream).ReadAsync(new TokenKeyCollector(options.ExpandNestedObjects, keys), static _ => ValueTask.CompletedTask, ct).ConfigureAwait(false);
+            return (keys, new ArrayUnwinder([], options.ExcludeKeys));
+        }
         var rounds = new List<IReadOnlyList<KeyPath>>();
         while (true)
         {
@@ -52,7 +59,7 @@ public static class JsonToCsv
             var unwindKeys = new OrderedKeySet();
             var arrayKeys = new HashSet<string>(StringComparer.Ordinal);
             OrderedKeySet? firstSchema = null;
-            await foreach (var document in new JsonArrayRowReader(input.Stream, shapeOnly: true).ReadRowsAsync(ct).ConfigureAwait(false))
+            await foreach (var document in new JsonArrayRowReader(input.Stream).ReadRowsAsync(shapeOnly: true, ct).ConfigureAwait(false))
             {
                 if (options.CheckSchemaDifferences)
                 {
@@ -92,11 +99,7 @@ public static class JsonToCsv
         var sink = new TextSink(output);
         var writer = new CsvDocumentWriter(options, columns, sink, unwinder);
         writer.WriteStart();
-        await foreach (var document in new JsonArrayRowReader(input).ReadRowsAsync(ct).ConfigureAwait(false))
-        {
-            writer.WriteDocument(document);
-            await sink.FlushIfFullAsync(ct).ConfigureAwait(false);
-        }
+        await new JsonArrayRowReader(input).ReadAsync(writer, sink.FlushIfFullAsync, ct).ConfigureAwait(false);
         await sink.CompleteAsync(ct).ConfigureAwait(false);
     }
 }

@@ -44,7 +44,7 @@ internal static class JsStringify
         }
     }
 
-    public static void WriteString(StringBuilder text, string value)
+    public static void WriteString(StringBuilder text, ReadOnlySpan<char> value)
     {
         text.Append('"');
         for (var i = 0; i < value.Length; i++)
@@ -111,7 +111,7 @@ internal static class JsStringify
         text.Append('}');
     }
 
-    private static bool IsLoneSurrogate(string value, int i)
+    private static bool IsLoneSurrogate(ReadOnlySpan<char> value, int i)
     {
         var c = value[i];
         if (char.IsHighSurrogate(c))

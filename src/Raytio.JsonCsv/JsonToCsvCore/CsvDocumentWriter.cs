@@ -1,12 +1,15 @@
 using System.Text;
+using System.Text.Json;
 using Raytio.JsonCsv.Json;
 
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>Writes the header and one CSV line per (unwound) document: header + eol + lines joined by eol, as json-2-csv does.</summary>
-internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> columns, TextSink sink, ArrayUnwinder unwinder)
+internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> columns, TextSink sink, ArrayUnwinder unwinder) : IJsonRowHandler
 {
     private readonly CsvFieldFormatter _formatter = new(options);
+    private readonly TokenRowWriter? _tokenWriter = TokenRowWriter.Supports(options) ? new(columns) : null;
+    private readonly TreeRowHandler _trees = new(shapeOnly: false);
     private bool _lineWritten;
 
     public void WriteStart()
@@ -22,18 +25,52 @@ internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> co
         }
     }
 
-    public void WriteDocument(JsNode document)
+    public bool TryReadRow(ref Utf8JsonReader reader)
+    {
+        var start = reader;
+        if (_tokenWriter is not null)
+        {
+            var lineStart = sink.Text.Length;
+            var lineWritten = _lineWritten;
+            StartLine();
+            var scan = _tokenWriter.TryWrite(ref reader, sink.Text, _formatter, options.Delimiter.Field);
+            if (scan == TokenScan.Done)
+            {
+                return true;
+            }
+            sink.Text.Length = lineStart;
+            _lineWritten = lineWritten;
+            if (scan == TokenScan.NeedMoreData)
+            {
+                return false;
+            }
+            reader = start;
+        }
+        if (!_trees.TryParse(ref reader, out var document))
+        {
+            return false;
+        }
+        WriteDocument(document);
+        return true;
+    }
+
+    private void WriteDocument(JsNode document)
     {
         var rows = options.UnwindArrays ? unwinder.Unwind(document) : [document];
         foreach (var row in rows)
         {
-            if (_lineWritten)
-            {
-                sink.Text.Append(options.Delimiter.Eol);
-            }
-            _lineWritten = true;
+            StartLine();
             AppendJoined(sink.Text, columns, (line, column) => _formatter.AppendValue(line, PathEvaluator.Evaluate(row, column.Key.Segments)));
         }
+    }
+
+    private void StartLine()
+    {
+        if (_lineWritten)
+        {
+            sink.Text.Append(options.Delimiter.Eol);
+        }
+        _lineWritten = true;
     }
 
     private void AppendJoined(StringBuilder line, List<Column> items, Action<StringBuilder, Column> append)

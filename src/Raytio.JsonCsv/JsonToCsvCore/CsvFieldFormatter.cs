@@ -42,23 +42,28 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
     }
 
     /// <summary>Appends text, wrapping it when it holds a delimiter, the wrap string or a line break.</summary>
-    public void AppendText(StringBuilder line, string text)
+    public void AppendText(StringBuilder line, ReadOnlySpan<char> text)
     {
-        if (NeedsWrap(text))
-        {
-            line.Append(_delimiters.Wrap).Append(text.Replace(_delimiters.Wrap, _delimiters.Wrap + _delimiters.Wrap, StringComparison.Ordinal)).Append(_delimiters.Wrap);
-        }
-        else
+        if (!NeedsWrap(text))
         {
             line.Append(text);
+            return;
         }
+        var wrap = _delimiters.Wrap;
+        line.Append(wrap);
+        for (var at = text.IndexOf(wrap, StringComparison.Ordinal); at >= 0; at = text.IndexOf(wrap, StringComparison.Ordinal))
+        {
+            line.Append(text[..(at + wrap.Length)]).Append(wrap);
+            text = text[(at + wrap.Length)..];
+        }
+        line.Append(text).Append(wrap);
     }
 
-    private bool NeedsWrap(string text) => _singleCharSpecials is not null
-        ? text.AsSpan().IndexOfAny(_singleCharSpecials) >= 0
+    private bool NeedsWrap(ReadOnlySpan<char> text) => _singleCharSpecials is not null
+        ? text.IndexOfAny(_singleCharSpecials) >= 0
         : text.Contains(_delimiters.Field, StringComparison.Ordinal)
         || text.Contains(_delimiters.Wrap, StringComparison.Ordinal)
-        || text.AsSpan().IndexOfAny('\n', '\r') >= 0
+        || text.IndexOfAny('\n', '\r') >= 0
         // json-2-csv ignores a custom end of line inside values, which makes such CSV unreadable.
         || (_quoteOnCustomEol && text.Contains(_delimiters.Eol, StringComparison.Ordinal));
 

@@ -4,14 +4,11 @@ using Raytio.JsonCsv.Json;
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>
-/// Streams the objects of a top-level JSON array: only the unread part of the input and the current object
-/// are held in memory, whatever the input size.
+/// Streams the objects of a top-level JSON array to an <see cref="IJsonRowHandler"/>: only the unread part of
+/// the input and the current object are held in memory, whatever the input size.
 /// </summary>
-/// <param name="shapeOnly">Leaves string and number values undecoded, for the pass that only detects keys.</param>
-internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
+internal sealed class JsonArrayRowReader(Stream input)
 {
-    private readonly NameCache _names = new();
-
     private const int InitialBufferSize = 64 * 1024;
 
     private enum Phase
@@ -30,14 +27,30 @@ internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
     private Phase _phase;
     private long _rowIndex;
 
-    public async IAsyncEnumerable<JsNode> ReadRowsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Hands every object to the handler; <paramref name="afterBatch"/> runs after each buffer's worth.</summary>
+    public async Task ReadAsync(IJsonRowHandler handler, Func<CancellationToken, ValueTask> afterBatch, CancellationToken ct)
     {
-        var rows = new List<JsNode>();
         while (true)
         {
-            rows.Clear();
-            ParseBuffered(rows);
-            foreach (var row in rows)
+            ParseBuffered(handler);
+            await afterBatch(ct).ConfigureAwait(false);
+            if (_phase == Phase.Finished)
+            {
+                return;
+            }
+            await FillAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <param name="shapeOnly">Leaves string and number values undecoded, for passes that only detect keys.</param>
+    public async IAsyncEnumerable<JsNode> ReadRowsAsync(bool shapeOnly, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var trees = new TreeRowHandler(shapeOnly);
+        while (true)
+        {
+            trees.Rows.Clear();
+            ParseBuffered(trees);
+            foreach (var row in trees.Rows)
             {
                 yield return row;
             }
@@ -50,13 +63,13 @@ internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
     }
 
     /// <summary>Parses every complete object in the buffer, leaving an incomplete one for the next fill.</summary>
-    private void ParseBuffered(List<JsNode> rows)
+    private void ParseBuffered(IJsonRowHandler handler)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfInput, _state);
         var committed = reader;
         try
         {
-            while (_phase != Phase.Finished && TryReadStep(ref reader, rows))
+            while (_phase != Phase.Finished && TryReadStep(ref reader, handler))
             {
                 committed = reader;
             }
@@ -74,7 +87,7 @@ internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
         _state = committed.CurrentState;
     }
 
-    private bool TryReadStep(ref Utf8JsonReader reader, List<JsNode> rows)
+    private bool TryReadStep(ref Utf8JsonReader reader, IJsonRowHandler handler)
     {
         if (!reader.Read())
         {
@@ -96,11 +109,10 @@ internal sealed class JsonArrayRowReader(Stream input, bool shapeOnly = false)
                 _phase = Phase.AfterArray;
                 return true;
             case Phase.InArray when reader.TokenType == JsonTokenType.StartObject:
-                if (!JsNodeReader.TryReadValue(ref reader, _names, shapeOnly, out var row))
+                if (!handler.TryReadRow(ref reader))
                 {
                     return false;
                 }
-                rows.Add(row);
                 _rowIndex++;
                 return true;
             case Phase.InArray:

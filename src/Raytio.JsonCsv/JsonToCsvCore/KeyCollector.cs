@@ -2,13 +2,10 @@ using Raytio.JsonCsv.Json;
 
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
-/// <summary>
-/// Lists the column keys one document produces, following expandNestedObjects and expandArrayObjects. Keys are
-/// kept in a tree of names so that the same key met in every document is built only once.
-/// </summary>
+/// <summary>Lists the column keys one document produces, following expandNestedObjects and expandArrayObjects.</summary>
 internal sealed class KeyCollector(bool expandNestedObjects, bool expandArrayObjects)
 {
-    private readonly KeyNode _root = new(parent: null, name: string.Empty);
+    private readonly KeyNode _root = new();
 
     public void Collect(JsNode document, OrderedKeySet into) => CollectObject(document.Properties!, _root, into);
 
@@ -45,27 +42,6 @@ internal sealed class KeyCollector(bool expandNestedObjects, bool expandArrayObj
         else
         {
             into.Add(key.Path);
-        }
-    }
-
-    private sealed class KeyNode(KeyNode? parent, string name)
-    {
-        private Dictionary<string, KeyNode>? _children;
-        private KeyPath? _path;
-
-        public KeyPath Path => _path ??= parent!.IsRoot ? KeyPath.FromSegments([name]) : parent.Path.Append(name);
-
-        private bool IsRoot => parent is null;
-
-        public KeyNode Child(string childName)
-        {
-            _children ??= new Dictionary<string, KeyNode>(StringComparer.Ordinal);
-            if (!_children.TryGetValue(childName, out var child))
-            {
-                child = new KeyNode(this, childName);
-                _children.Add(childName, child);
-            }
-            return child;
         }
     }
 }
