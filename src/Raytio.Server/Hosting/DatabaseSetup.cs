@@ -5,6 +5,9 @@ using Raytio.Server.Data;
 
 namespace Raytio.Server.Hosting;
 
+/// <summary>Which engine this process uses, decided once from configuration.</summary>
+internal sealed record DatabaseEngine(bool IsPostgres);
+
 internal static class DatabaseSetup
 {
     public const string PostgresConnectionName = "Postgres";
@@ -20,7 +23,8 @@ internal static class DatabaseSetup
         services.AddDbContextPool<SqliteRaytioDbContext>((provider, options) =>
             options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.DataDirectory))
                 .AddInterceptors(new SqlitePragmas()));
-        services.AddScoped<RaytioDbContext>(provider => UsesPostgres(provider.GetRequiredService<IConfiguration>())
+        services.AddSingleton(provider => new DatabaseEngine(UsesPostgres(provider.GetRequiredService<IConfiguration>())));
+        services.AddScoped<RaytioDbContext>(provider => provider.GetRequiredService<DatabaseEngine>().IsPostgres
             ? provider.GetRequiredService<PostgresRaytioDbContext>()
             : provider.GetRequiredService<SqliteRaytioDbContext>());
         return services;
