@@ -4,7 +4,7 @@ namespace Raytio.Server.Features.Conversion;
 /// A read-only forward stream that can look at its first bytes (to tell a bare JSON array from a
 /// wrapper object) and still hand every byte on, without buffering the whole body.
 /// </summary>
-internal sealed class PeekableStream(Stream inner) : Stream
+internal sealed class PeekableStream(Stream inner) : ForwardReadStream
 {
     private readonly byte[] head = new byte[4096];
     private int headLength;
@@ -46,29 +46,4 @@ internal sealed class PeekableStream(Stream inner) : Stream
         }
         return await inner.ReadAsync(buffer, cancellationToken);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
