@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Raytio.JsonCsv.Json;
@@ -44,6 +45,8 @@ internal static class JsStringify
         }
     }
 
+    // Runs per token or per field: optimised from the first call, not after JIT tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteString(StringBuilder text, ReadOnlySpan<char> value)
     {
         text.Append('"');

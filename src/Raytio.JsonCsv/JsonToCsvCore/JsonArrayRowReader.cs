@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Raytio.JsonCsv.Json;
 
@@ -9,7 +10,7 @@ namespace Raytio.JsonCsv.JsonToCsvCore;
 /// </summary>
 internal sealed class JsonArrayRowReader(Stream input)
 {
-    private const int InitialBufferSize = 64 * 1024;
+    private const int InitialBufferSize = 1024 * 1024;
 
     private enum Phase
     {
@@ -63,6 +64,8 @@ internal sealed class JsonArrayRowReader(Stream input)
     }
 
     /// <summary>Parses every complete object in the buffer, leaving an incomplete one for the next fill.</summary>
+    // Runs per token or per field: optimised from the first call, not after JIT tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBuffered(IJsonRowHandler handler)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfInput, _state);
@@ -87,6 +90,7 @@ internal sealed class JsonArrayRowReader(Stream input)
         _state = committed.CurrentState;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadStep(ref Utf8JsonReader reader, IJsonRowHandler handler)
     {
         if (!reader.Read())

@@ -15,9 +15,10 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
     private readonly KeyCollector _treeCollector = new(expandNestedObjects, expandArrayObjects: false);
     private readonly TreeRowHandler _trees = new(shapeOnly: true);
     private readonly List<KeyNode> _documentKeys = [];
-    private readonly Stack<KeyNode> _open = new();
+    private readonly Stack<(KeyNode Node, KeyNode? Previous)> _open = new();
     private int _document;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadRow(ref Utf8JsonReader reader)
     {
         var start = reader;
@@ -42,7 +43,7 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
         }
     }
 
-    // The per-token loop of the pass: optimised from the first call instead of after JIT tiering.
+    // The per-token loop: optimised from the first call, not after JIT tiering.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TokenScan Scan(ref Utf8JsonReader reader)
     {
@@ -51,6 +52,7 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
         _documentKeys.Clear();
         _open.Clear();
         var current = _root;
+        KeyNode? previous = null;
         var isEmpty = true;
         while (true)
         {
@@ -69,12 +71,13 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
                 {
                     _documentKeys.Add(current);
                 }
-                current = _open.Pop();
+                (current, previous) = _open.Pop();
                 isEmpty = false;
                 continue;
             }
-            var key = current.Child(ref reader, add: true, out var arrayIndexLike)!;
-            if (arrayIndexLike || key.Document == _document)
+            var key = current.NextChild(ref reader, add: true, previous)!;
+            previous = key;
+            if (key.IsArrayIndexLike || key.Document == _document)
             {
                 return TokenScan.UseTree;
             }
@@ -86,8 +89,9 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
             }
             if (reader.TokenType == JsonTokenType.StartObject && expandNestedObjects)
             {
-                _open.Push(current);
+                _open.Push((current, previous));
                 current = key;
+                previous = null;
                 isEmpty = true;
                 continue;
             }

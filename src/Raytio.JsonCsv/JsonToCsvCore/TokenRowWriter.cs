@@ -15,8 +15,7 @@ internal sealed class TokenRowWriter
 {
     private readonly KeyNode _root = new();
     private readonly KeyNode[][] _columnPaths;
-    private readonly HashSet<KeyNode> _columnNodes = [];
-    private readonly Stack<KeyNode> _open = new();
+    private readonly Stack<(KeyNode Node, KeyNode? Previous)> _open = new();
     private readonly StringBuilder _json = new();
     private char[] _text = new char[4096];
     private int _textLength;
@@ -25,13 +24,17 @@ internal sealed class TokenRowWriter
     public TokenRowWriter(List<Column> columns)
     {
         _columnPaths = columns.Select(column => PathNodes(column.Key.Segments)).ToArray();
-        _columnNodes.UnionWith(_columnPaths.Select(path => path[^1]));
+        foreach (var path in _columnPaths)
+        {
+            path[^1].IsColumn = true;
+        }
     }
 
     public static bool Supports(Json2CsvOptions options) =>
         !options.UnwindArrays && !options.ExpandArrayObjects && !options.TrimFieldValues && !options.PreventCsvInjection
         && !options.WrapBooleans && options.EmptyFieldValue is null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TokenScan TryWrite(ref Utf8JsonReader reader, StringBuilder line, CsvFieldFormatter formatter, string fieldDelimiter)
     {
         var scan = Scan(ref reader);
@@ -62,6 +65,7 @@ internal sealed class TokenRowWriter
     }
 
     /// <summary>The field text as <see cref="PathEvaluator.Evaluate"/> and the formatter would give it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> FieldText(KeyNode[] path)
     {
         var last = path.Length - 1;
@@ -91,7 +95,7 @@ internal sealed class TokenRowWriter
         };
     }
 
-    // The per-token loop of the writing pass: optimised from the first call instead of after JIT tiering.
+    // The per-token loop: optimised from the first call, not after JIT tiering.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TokenScan Scan(ref Utf8JsonReader reader)
     {
@@ -100,6 +104,7 @@ internal sealed class TokenRowWriter
         _textLength = 0;
         _open.Clear();
         var current = _root;
+        KeyNode? previous = null;
         while (true)
         {
             if (!reader.Read())
@@ -112,11 +117,11 @@ internal sealed class TokenRowWriter
                 {
                     return TokenScan.Done;
                 }
-                current = _open.Pop();
+                (current, previous) = _open.Pop();
                 continue;
             }
             // Names off the columns' paths are skipped; order and array-index names do not affect lookups.
-            var key = current.Child(ref reader, add: false, out _);
+            var key = current.NextChild(ref reader, add: false, previous);
             if (!reader.Read())
             {
                 return TokenScan.NeedMoreData;
@@ -135,14 +140,15 @@ internal sealed class TokenRowWriter
                 return TokenScan.UseTree;
             }
             key.Document = _document;
-            var isColumn = _columnNodes.Contains(key);
+            previous = key;
             TokenScan scan;
             switch (reader.TokenType)
             {
-                case JsonTokenType.StartObject when !isColumn:
+                case JsonTokenType.StartObject when !key.IsColumn:
                     key.Value = new TokenValue(JsKind.Object, IsFalsy: false, 0, 0);
-                    _open.Push(current);
+                    _open.Push((current, previous));
                     current = key;
+                    previous = null;
                     continue;
                 case JsonTokenType.StartObject when key.HasChildren:
                     return TokenScan.UseTree;
@@ -180,6 +186,7 @@ internal sealed class TokenRowWriter
     }
 
     /// <summary>JSON.stringify text of an array of scalars and arrays; an object inside needs the tree.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TokenScan ReadArray(ref Utf8JsonReader reader, KeyNode key)
     {
         _json.Clear();
@@ -237,6 +244,7 @@ internal sealed class TokenRowWriter
         return TokenScan.Done;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadScalar(ref Utf8JsonReader reader, KeyNode key)
     {
         switch (reader.TokenType)
@@ -244,6 +252,14 @@ internal sealed class TokenRowWriter
             case JsonTokenType.String:
                 var start = DecodeString(ref reader);
                 key.Value = new TokenValue(JsKind.String, IsFalsy: _textLength == start, start, _textLength - start);
+                break;
+            case JsonTokenType.Number when reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0:
+                // An integer keeps its digits (JsNumber.Render), so it needs no string.
+                var digits = reader.ValueSpan is [(byte)'-', (byte)'0'] ? "0"u8 : reader.ValueSpan;
+                EnsureText(digits.Length);
+                Ascii.ToUtf16(digits, _text.AsSpan(_textLength), out var written);
+                key.Value = new TokenValue(JsKind.Number, digits.IndexOfAnyInRange((byte)'1', (byte)'9') < 0, _textLength, written);
+                _textLength += written;
                 break;
             case JsonTokenType.Number:
                 var token = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -263,6 +279,7 @@ internal sealed class TokenRowWriter
     }
 
     /// <summary>Decodes the string token onto the end of the text buffer; returns where it starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DecodeString(ref Utf8JsonReader reader)
     {
         // Never more UTF-16 chars than UTF-8 bytes, escapes included. CopyString also rejects invalid UTF-8.
@@ -272,6 +289,7 @@ internal sealed class TokenRowWriter
         return start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AppendText(string text)
     {
         EnsureText(text.Length);
