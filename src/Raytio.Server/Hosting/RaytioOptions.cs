@@ -51,6 +51,9 @@ public sealed class TokenOptions
 
     /// <summary>PBKDF2-HMAC-SHA512 iterations; OWASP asks for at least 210,000.</summary>
     public int PasswordHashIterations { get; set; } = 210_000;
+
+    /// <summary>How long a login waits for a free core to hash on before it answers 503.</summary>
+    public TimeSpan PasswordHashQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public sealed class ThrottleOptions

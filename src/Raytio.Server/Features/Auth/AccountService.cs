@@ -34,7 +34,7 @@ public sealed class AccountService(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = "", Status = UserStatus.Unconfirmed, CreatedAt = now, UpdatedAt = now };
-            user.PasswordHash = passwords.Hash(user, request.Password!);
+            user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
             db.Users.Add(user);
             var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
             await SaveNewUserAsync(cancellationToken);
@@ -122,7 +122,7 @@ public sealed class AccountService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.PasswordHash = passwords.Hash(user, request.Password!);
+        user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
         // The code reached the user's mailbox, which also proves the address.
         user.Status = UserStatus.Confirmed;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;

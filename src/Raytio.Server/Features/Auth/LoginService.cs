@@ -41,11 +41,11 @@ public sealed class LoginService(
         var result = PasswordVerificationResult.Failed;
         if (user is null)
         {
-            passwords.VerifyAgainstDummy(request.Password!);
+            await passwords.VerifyAgainstDummyAsync(request.Password!, cancellationToken);
         }
         else
         {
-            result = passwords.Verify(user, request.Password!);
+            result = await passwords.VerifyAsync(user, request.Password!, cancellationToken);
         }
         if (user is null || result == PasswordVerificationResult.Failed)
         {
@@ -64,7 +64,7 @@ public sealed class LoginService(
         }
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = passwords.Hash(user, request.Password!);
+            user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
             user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         }
 
@@ -104,14 +104,14 @@ public sealed class LoginService(
         await EnsureAccessTokenOfAsync(request.AccessToken!, userId);
         var counters = LoginCounters(user.Email, http);
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
-        if (passwords.Verify(user, request.PasswordExisting!) == PasswordVerificationResult.Failed)
+        if (await passwords.VerifyAsync(user, request.PasswordExisting!, cancellationToken) == PasswordVerificationResult.Failed)
         {
             await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
             throw ApiException.Validation(new Dictionary<string, string[]> { ["password_existing"] = ["'password_existing' is not the current password."] });
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.PasswordHash = passwords.Hash(user, request.PasswordNew!);
+        user.PasswordHash = await passwords.HashAsync(user, request.PasswordNew!, cancellationToken);
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
