@@ -53,49 +53,25 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-log() { echo "[bench] $*" >&2; }
-
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+LOG_TAG=bench
+DB_ARGS=()
+PG_DATABASE=""
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 
 # --- tools -------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
-  as_root apt-get update -qq
-  as_root apt-get install -y -qq wrk >/dev/null
-fi
+ensure_wrk
 command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
-
-DLL="$ROOT/src/Raytio.Server/bin/Release/net10.0/Raytio.Server.dll"
-if [[ "$SKIP_BUILD" != 1 ]]; then
-  log "building Release"
-  (cd "$ROOT" && dotnet build -c Release src/Raytio.Server -nologo -v q >&2)
-fi
-[[ -f "$DLL" ]] || { echo "missing $DLL (build failed?)" >&2; exit 1; }
+build_server
 
 # --- scratch space and clean-up ----------------------------------------------------------------
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/raytio-bench.XXXXXX")"
-DATA="$WORK/data"
-mkdir -p "$DATA"
-if [[ -z "$RESULTS" ]]; then RESULTS="$WORK/results"; KEEP_RESULTS=0; else KEEP_RESULTS=1; fi
-mkdir -p "$RESULTS"
-SERVER_PID=""
-PG_DATABASE=""
-
+make_workspace bench
 cleanup() {
   local status=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_server_and_clean $status
   if [[ -n "$PG_DATABASE" ]]; then
     as_postgres psql -q -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE);" >/dev/null 2>&1 || true
   fi
-  if [[ $status -ne 0 && -f "$WORK/server.log" ]]; then
-    log "server log (last lines):"; tail -n 30 "$WORK/server.log" >&2 || true
-  fi
-  rm -rf "$WORK"
   exit $status
 }
 trap cleanup EXIT
@@ -127,7 +103,6 @@ SQL
   POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=raytio_bench;Password=$PG_PASSWORD"
 fi
 
-DB_ARGS=()
 if [[ -n "$POSTGRES" ]]; then
   DB_ARGS=(--ConnectionStrings:Postgres "$POSTGRES")
   DATABASE_NAME="PostgreSQL"
@@ -135,44 +110,14 @@ else
   DATABASE_NAME="SQLite"
 fi
 
-server_cli() { dotnet "$DLL" "$@" --Raytio:DataDirectory "$DATA" "${DB_ARGS[@]}" "${EXTRA_SERVER_ARGS[@]}"; }
-
-# --- users (before the server starts; unique per run so a reused PostgreSQL database works) -----
-RUN_ID="$(date +%s)$$"
-USERNAME="bench-$RUN_ID@example.test"
-PASSWORD="Bench-password-$RUN_ID"
-log "creating user $USERNAME ($DATABASE_NAME)"
-server_cli create-user "$USERNAME" "$PASSWORD" >"$WORK/create-user.log" 2>&1 || { cat "$WORK/create-user.log" >&2; exit 1; }
-
-# --- server on a free loopback port ------------------------------------------------------------
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-PORT="$(free_port)"
-BASE="http://127.0.0.1:$PORT"
-log "starting server on $BASE"
-# Started directly (not through a function) so that $! is the server process itself.
-dotnet "$DLL" --urls "$BASE" --Raytio:DataDirectory "$DATA" "${DB_ARGS[@]}" "${EXTRA_SERVER_ARGS[@]}" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  if curl -fsS "$BASE/readyz" >/dev/null 2>&1; then break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "$BASE/readyz" >/dev/null || { echo "server not ready" >&2; exit 1; }
+# --- user (before the server starts) and server on a free loopback port -------------------------
+log "database: $DATABASE_NAME"
+create_bench_user
+start_server
 
 # --- tokens ------------------------------------------------------------------------------------
-login_body="{\"grant_type\":\"password\",\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}"
-login() { curl -fsS -X POST "$BASE/oauth/v1/token" -H 'Content-Type: application/json' --data "$login_body"; }
-json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
-
-IDENTITY_TOKEN="$(login | json_field identity_token)"
-[[ -n "$IDENTITY_TOKEN" ]] || { echo "password grant failed" >&2; exit 1; }
+login_body="$(login_body)"
+IDENTITY_TOKEN="$(password_token)"
 
 # Refresh-token pools: one password login per chain; a pool per wrk run (warm-up and measured)
 # since the chains that are in flight when a run stops are gone.

@@ -48,15 +48,13 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-log() { echo "[verify105] $*" >&2; }
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+LOG_TAG=verify105
+DB_ARGS=()
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 
 # --- tools -------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
-  as_root apt-get update -qq
-  as_root apt-get install -y -qq wrk >/dev/null
-fi
+ensure_wrk
 for tool in curl openssl node dotnet; do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
@@ -65,71 +63,22 @@ if [[ ! -d "$ROOT/tests/interop/node_modules/canonicalize" ]]; then
   (cd "$ROOT/tests/interop" && npm ci --no-audit --no-fund >&2)
 fi
 
-DLL="$ROOT/src/Raytio.Server/bin/Release/net10.0/Raytio.Server.dll"
-if [[ "$SKIP_BUILD" != 1 ]]; then
-  log "building Release"
-  (cd "$ROOT" && dotnet build -c Release src/Raytio.Server -nologo -v q >&2)
-fi
-[[ -f "$DLL" ]] || { echo "missing $DLL (build failed?)" >&2; exit 1; }
+build_server
 
 # --- scratch space and clean-up ----------------------------------------------------------------
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/raytio-verify105.XXXXXX")"
-DATA="$WORK/data"
-mkdir -p "$DATA"
-if [[ -z "$RESULTS" ]]; then RESULTS="$WORK/results"; KEEP_RESULTS=0; else KEEP_RESULTS=1; fi
-mkdir -p "$RESULTS"
-SERVER_PID=""
-
+make_workspace verify105
 cleanup() {
   local status=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [[ $status -ne 0 && -f "$WORK/server.log" ]]; then
-    log "server log (last lines):"; tail -n 30 "$WORK/server.log" >&2 || true
-  fi
-  if [[ "$KEEP_RESULTS" == 1 && -f "$WORK/server.log" ]]; then cp "$WORK/server.log" "$RESULTS/" || true; fi
-  rm -rf "$WORK"
+  stop_server_and_clean $status
   exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- user, server, token -----------------------------------------------------------------------
-RUN_ID="$(date +%s)$$"
-USERNAME="bench-$RUN_ID@example.test"
-PASSWORD="Bench-password-$RUN_ID"
-log "creating user $USERNAME"
-dotnet "$DLL" create-user "$USERNAME" "$PASSWORD" --Raytio:DataDirectory "$DATA" >"$WORK/create-user.log" 2>&1 \
-  || { cat "$WORK/create-user.log" >&2; exit 1; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-PORT="$(free_port)"
-BASE="http://127.0.0.1:$PORT"
-log "starting server on $BASE"
-dotnet "$DLL" --urls "$BASE" --Raytio:DataDirectory "$DATA" "${EXTRA_SERVER_ARGS[@]}" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  if curl -fsS "$BASE/readyz" >/dev/null 2>&1; then break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "$BASE/readyz" >/dev/null || { echo "server not ready" >&2; exit 1; }
-
-json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
-TOKEN="$(curl -fsS -X POST "$BASE/oauth/v1/token" -H 'Content-Type: application/json' \
-  --data "{\"grant_type\":\"password\",\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" | json_field identity_token)"
-[[ -n "$TOKEN" ]] || { echo "password grant failed" >&2; exit 1; }
+create_bench_user
+start_server
+TOKEN="$(password_token)"
 
 # --- the server's signing key and signed bodies ------------------------------------------------
 curl -fsS "$BASE/extract_verify/v1/public_key" >/dev/null # makes sure the first key exists
