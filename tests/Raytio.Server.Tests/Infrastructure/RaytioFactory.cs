@@ -32,7 +32,20 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual string SigningKeyDirectory => SharedSigningKeys;
 
-    private static readonly string SharedSigningKeys = Path.Combine(Path.GetTempPath(), $"raytio-test-signing-keys-{Environment.ProcessId}");
+    private static readonly string SharedSigningKeys = SharedKeyFolderRemovedAtExit();
+
+    private static string SharedKeyFolderRemovedAtExit()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"raytio-test-signing-keys-{Environment.ProcessId}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        };
+        return folder;
+    }
 
     /// <summary>Extra settings a derived factory adds (e.g. SMTP).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
@@ -53,9 +66,12 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await TestDatabase.DropPostgresDatabaseAsync(postgresConnection);
         }
-        if (Directory.Exists(dataDirectory))
+        foreach (var folder in new[] { dataDirectory, SigningKeyDirectory == SharedSigningKeys ? null : SigningKeyDirectory })
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            if (folder is not null && Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
