@@ -18,7 +18,7 @@ public sealed class StreamingTests
     [Fact]
     public async Task NonSeekableInputIsSpooledAndGivesTheSameCsv()
     {
-        var json = ManyRows(20_000);
+        var json = ManyRows(100_000);
         var expected = JsonToCsv.Convert(json);
         var actual = await ConvertJsonAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes(json))), new Json2CsvOptions());
         Assert.Equal(expected, actual);
@@ -36,9 +36,23 @@ public sealed class StreamingTests
     [Fact]
     public async Task ObjectLargerThanTheReadBufferIsRead()
     {
-        var big = new string('x', 300_000);
+        var big = new string('x', 3_000_000);
         var csv = await ConvertJsonAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes($$"""[{"a":"{{big}}"},{"a":1}]"""))), new Json2CsvOptions());
         Assert.Equal($"a\n{big}\n1", csv);
+    }
+
+    /// <summary>Reads of a few bytes end the buffered input inside every kind of token, in both passes.</summary>
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"keys":["id","o.n","o.s","t","x"]}""")]
+    public async Task ObjectsSplitAcrossReadsGiveTheSameCsv(string optionsJson)
+    {
+        var options = Json2CsvOptions.FromJson(System.Text.Json.JsonDocument.Parse(optionsJson).RootElement);
+        var json = "[" + string.Join(",", Enumerable.Range(0, 300).Select(i => i % 7 == 3
+            ? $$"""{"id":{{i}},"id":"again","0":1}"""
+            : $$$"""{"id":{{{i}}},"o":{"n":{{{i}}}.25e1,"s":"caf\u00e9 \"{{{i}}}\", 😀","e":{}},"t":[{{{i}}},["x"],null,true],"x":{{{-i}}}}""")) + "]";
+        var csv = await ConvertJsonAsync(new TrickleStream(Encoding.UTF8.GetBytes(json), maxRead: 7), options);
+        Assert.Equal(JsonToCsv.Convert(json, options), csv);
     }
 
     [Fact]
