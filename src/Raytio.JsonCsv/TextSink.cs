@@ -9,7 +9,7 @@ namespace Raytio.JsonCsv;
 /// </summary>
 internal sealed class TextSink(Stream output)
 {
-    private const int FlushThreshold = 512 * 1024;
+    private const int FlushThreshold = 64 * 1024;
 
     // Stateful so a surrogate pair split between two chunks is still encoded as one character.
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
