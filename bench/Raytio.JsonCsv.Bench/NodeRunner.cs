@@ -9,12 +9,12 @@ namespace Raytio.JsonCsv.Bench;
 /// </summary>
 internal static class NodeRunner
 {
-    public static Measurement Run(string repoRoot, string direction, string inputPath, string outputPath, TimeSpan timeout)
+    public static Measurement Run(string repoRoot, string direction, string inputPath, string outputPath, int runs, TimeSpan timeout)
     {
         var interop = Path.Combine(repoRoot, "tests", "interop");
         var psi = new ProcessStartInfo("node") { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
         // json-2-csv holds the whole input and output in memory; give it room so large inputs can finish.
-        foreach (var arg in (string[])["--max-old-space-size=16384", Path.Combine(interop, "jsoncsv", "bench.mjs"), direction, inputPath, outputPath])
+        foreach (var arg in (string[])["--max-old-space-size=16384", Path.Combine(interop, "jsoncsv", "bench.mjs"), direction, inputPath, outputPath, runs.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             psi.ArgumentList.Add(arg);
         }

@@ -3,15 +3,18 @@ using System.Text;
 using Raytio.JsonCsv;
 using Raytio.JsonCsv.Bench;
 
-// Usage: Raytio.JsonCsv.Bench [sizesInMB, default 10,200] [node timeout in seconds, default 600]  – prints a Markdown table.
-//        Raytio.JsonCsv.Bench measure <json2csv|csv2json> <input> <output>  – one measured run (used internally).
+// Usage: Raytio.JsonCsv.Bench [sizesInMB, default 10,200] [node timeout in seconds, default 600] [runs, default 5]
+//          – prints a Markdown table; each side converts `runs` times in one process, the fastest run after the
+//            first counts (both sides warmed up).
+//        Raytio.JsonCsv.Bench measure <json2csv|csv2json> <input> <output> <runs>  – one measurement (used internally).
 if (args.Length > 0 && args[0] == "measure")
 {
-    return await DotnetRunner.MeasureAsync(args[1], args[2], args[3]);
+    return await DotnetRunner.MeasureAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture));
 }
 
 var sizes = (args.Length > 0 ? args[0] : "10,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var nodeTimeout = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600);
+var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 var repoRoot = FindRepoRoot();
 var work = Directory.CreateTempSubdirectory("jsoncsv-bench-").FullName;
 try
@@ -32,8 +35,8 @@ try
         foreach (var (direction, input) in new[] { ("json2csv", json), ("csv2json", csv) })
         {
             var bytes = new FileInfo(input).Length;
-            var ours = DotnetRunner.Run(direction, input, Path.Combine(work, "out-dotnet"));
-            var node = NodeRunner.Run(repoRoot, direction, input, Path.Combine(work, "out-node"), nodeTimeout);
+            var ours = DotnetRunner.Run(direction, input, Path.Combine(work, "out-dotnet"), runs);
+            var node = NodeRunner.Run(repoRoot, direction, input, Path.Combine(work, "out-node"), runs, nodeTimeout);
             table.AppendLine(Row(direction, bytes, node, ours));
             Console.Error.WriteLine($"{direction} {bytes / 1e6:F0} MB done");
         }
