@@ -92,6 +92,8 @@ public static class RaytioHost
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingTokenHandler(time, options.Value.Tokens.ClockSkew));
                 jwt.Events = BearerEvents.Create();
             });
         services.AddAuthorization();
