@@ -72,6 +72,17 @@ public sealed class ConversionEndpointTests(ConversionEndpointTests.SmallLimitsF
         }
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"a,b\"")]
+    [InlineData("{\"csv\":5}")]
+    public async Task Csv2json_refuses_json_bodies_that_are_not_the_wrapper(string body)
+    {
+        var response = await app.SendJsonTextAsync(HttpMethod.Post, "/json2csv/v1/csv2json", body, await TokenAsync());
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     [Fact]
     public async Task Csv2json_reports_an_unbalanced_quote_with_its_line()
     {

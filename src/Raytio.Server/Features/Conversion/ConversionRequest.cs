@@ -58,6 +58,10 @@ internal static class ConversionRequest
         {
             using var document = await JsonDocument.ParseAsync(new LimitedStream(body, limit), cancellationToken: cancellationToken);
             var root = document.RootElement.Clone();
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiException.BadRequest("validation_failed", "A JSON body must be an object such as {\"csv\": \"...\"} or {\"json\": [...]}.");
+            }
             foreach (var property in root.EnumerateObject())
             {
                 if (property.Name is not ("json" or "csv" or "options"))
