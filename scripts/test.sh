@@ -10,6 +10,11 @@ trap 'rm -rf "$results"' EXIT
 
 step() { printf '\n== %s ==\n' "$*"; }
 
+# No test or script may write into the source tree (only build outputs and npm packages may
+# appear): the state after the run is compared with the state before it.
+tree_state() { git status --porcelain --ignored --untracked-files=all 2>/dev/null | grep -vE '(^|/)(bin|obj|node_modules)/' | sort; }
+tree_before=$(tree_state)
+
 step "Node packages for interoperability tests"
 if ! command -v node >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
@@ -39,6 +44,14 @@ if postgres=$(bash scripts/start-postgres.sh); then
     --logger "trx;LogFilePrefix=postgres" --results-directory "$results"
 else
   echo "PostgreSQL could not be started"
+  format_failed=$((format_failed + 1))
+fi
+
+step "Source tree left clean"
+leftovers=$(comm -13 <(echo "$tree_before") <(tree_state))
+if [ -n "$leftovers" ]; then
+  echo "The test run changed or left files in the source tree:"
+  echo "$leftovers"
   format_failed=$((format_failed + 1))
 fi
 

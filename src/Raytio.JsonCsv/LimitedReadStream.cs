@@ -1,7 +1,7 @@
 namespace Raytio.JsonCsv;
 
 /// <summary>Read-only pass-through that throws <see cref="JsonCsvInputTooLargeException"/> once more than the limit has been read.</summary>
-internal sealed class LimitedReadStream(Stream inner, long maxBytes) : Stream
+public sealed class LimitedReadStream(Stream inner, long maxBytes) : Stream
 {
     private long _read;
 

@@ -2,20 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
+using Raytio.Server.Providers.Email;
 using Raytio.Signing;
 
 namespace Raytio.Server.Cli;
 
 /// <summary>
 /// Administrative verbs of the server binary, run against the same configuration and database:
-/// `create-user EMAIL PASSWORD`, `outbox [EMAIL] [COUNT]`, `token-keys list|rotate`,
+/// `create-user EMAIL PASSWORD`, `mailbox [EMAIL] [COUNT]`, `token-keys list|rotate`,
 /// `signing-keys list|rotate|remove KID`.
 /// </summary>
 public static class ServerCommands
 {
     public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
 
-    private static readonly string[] Verbs = ["create-user", "outbox", "token-keys", "signing-keys", "help"];
+    private static readonly string[] Verbs = ["create-user", "mailbox", "token-keys", "signing-keys", "help"];
 
     /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
     public static (Command? Command, string[] HostArgs) Split(string[] args)
@@ -38,7 +39,7 @@ public static class ServerCommands
             return command.Verb switch
             {
                 "create-user" => await CreateUserAsync(command.Arguments, scope.ServiceProvider, output),
-                "outbox" => await PrintOutboxAsync(command.Arguments, scope.ServiceProvider, output),
+                "mailbox" => await PrintMailboxAsync(command.Arguments, scope.ServiceProvider, output),
                 "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 "signing-keys" => await SigningKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 _ => Usage(output),
@@ -57,7 +58,7 @@ public static class ServerCommands
             Usage: Raytio.Server [COMMAND] [--setting value ...]
               (no command)                 run the server
               create-user EMAIL PASSWORD   create a verified user without email (first admin)
-              outbox [EMAIL] [COUNT]       print the newest emails of the outbox (default 10)
+              mailbox [EMAIL] [COUNT]      print the newest emails of the development mailbox (default 10)
               token-keys list|rotate       list or rotate the keys that sign identity tokens
               signing-keys list|rotate|remove KID
                                            list, rotate or remove the keys that sign verifications
@@ -92,12 +93,12 @@ public static class ServerCommands
         return 0;
     }
 
-    private static async Task<int> PrintOutboxAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    private static async Task<int> PrintMailboxAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
     {
         var to = arguments.Count > 0 ? Usernames.Normalize(arguments[0]) : null;
         var count = arguments.Count > 1 && int.TryParse(arguments[1], out var parsed) ? Math.Clamp(parsed, 1, 1000) : 10;
         var db = services.GetRequiredService<RaytioDbContext>();
-        var messages = await db.OutboxMessages.AsNoTracking()
+        var messages = await db.MailboxMessages.AsNoTracking()
             .Where(m => to == null || m.To == to)
             .OrderByDescending(m => m.CreatedAt)
             .Take(count)
@@ -109,7 +110,7 @@ public static class ServerCommands
         }
         if (messages.Count == 0)
         {
-            await output.WriteLineAsync("(the outbox is empty)");
+            await output.WriteLineAsync("(the mailbox is empty)");
         }
         return 0;
     }

@@ -7,11 +7,11 @@ namespace Raytio.Server.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRaytioDbContext>
 {
     public SqliteRaytioDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteRaytioDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteRaytioDbContext>().UseSqlite("Data Source=design.db").UseSnakeCaseNamingConvention().Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresRaytioDbContext>
 {
     public PostgresRaytioDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresRaytioDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresRaytioDbContext>().UseNpgsql("Host=localhost;Database=design").UseSnakeCaseNamingConvention().Options);
 }

@@ -20,6 +20,9 @@ public sealed class ApiException(int status, string code, string message, IReadO
     public static ApiException Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(StatusCodes.Status400BadRequest, "validation_failed", string.Join(" ", errors.SelectMany(e => e.Value)), errors);
 
+    /// <summary>A 400 for one field.</summary>
+    public static ApiException Invalid(string field, string message) => Validation(new Dictionary<string, string[]> { [field] = [message] });
+
     public static ApiException Unauthorized(string code, string message) => new(StatusCodes.Status401Unauthorized, code, message);
 
     public static ApiException Forbidden(string code, string message) => new(StatusCodes.Status403Forbidden, code, message);

@@ -1,22 +1,21 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Raytio.Server.Email;
+using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
 using Raytio.Server.Features.Verification;
-using Raytio.Signing;
+using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
 
-/// <summary>Builds the one web host: services, middleware and every feature's endpoints.</summary>
+/// <summary>Builds the one web host: shared services and middleware, then every module's services and routes.</summary>
 public static class RaytioHost
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
@@ -32,7 +31,7 @@ public static class RaytioHost
         // Our middleware enforces the per-endpoint limit; Kestrel's fixed global limit would pre-empt it.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
-        builder.Services.Configure<RaytioOptions>(builder.Configuration.GetSection(RaytioOptions.SectionName));
+        builder.Services.AddSettings<RaytioOptions>(RaytioOptions.SectionName);
         builder.Services.PostConfigure<RaytioOptions>(options => options.DataDirectory = DataDirectory.Prepare(options.DataDirectory));
 
         AddServices(builder.Services);
@@ -40,6 +39,17 @@ public static class RaytioHost
         UsePipeline(app);
         return app;
     }
+
+    /// <summary>Every area, in the order its services are registered and its routes mapped.</summary>
+    private static readonly IFeatureModule[] Modules =
+    [
+        new EmailProvider(),
+        new HealthFeature(),
+        new AuthFeature(),
+        new PreferencesFeature(),
+        new VerificationFeature(),
+        new ConversionFeature(),
+    ];
 
     private static void AddServices(IServiceCollection services)
     {
@@ -61,42 +71,14 @@ public static class RaytioHost
             document.Info.Description = "Self-hostable implementation of the Raytio API.";
             return Task.CompletedTask;
         }));
-
-        services.AddSingleton<Readiness>();
+        services.AddSingleton<VersionedRoutes>();
         services.AddSingleton<StartupInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StartupInitializer>());
-        services.AddSingleton<TokenKeyRing>();
-        services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<PasswordService>();
-        services.AddScoped<RefreshTokenService>();
-        services.AddScoped<OneTimeCodes>();
-        services.AddScoped<Throttle>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<LoginService>();
-        services.AddSingleton<ISigningKeyStore>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<RaytioOptions>>().Value;
-            return new FileSigningKeyStore(options.Signing.ResolveKeyDirectory(options.DataDirectory), provider.GetRequiredService<TimeProvider>());
-        });
-        services.AddSingleton<Signer>();
-        services.AddSingleton<SignatureVerification>();
-        services.AddScoped<OutboxEmailSender>();
-        services.AddScoped<SmtpEmailSender>();
-        services.AddScoped<IEmailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.Email.SmtpHost)
-            ? provider.GetRequiredService<OutboxEmailSender>()
-            : provider.GetRequiredService<SmtpEmailSender>());
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<RaytioOptions>, TokenKeyRing, TimeProvider>((jwt, options, keys, time) =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
-                jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(new CachingTokenHandler(time, options.Value.Tokens.ClockSkew));
-                jwt.Events = BearerEvents.Create();
-            });
-        services.AddAuthorization();
+        foreach (var module in Modules)
+        {
+            module.AddServices(services);
+        }
     }
 
     private static void UsePipeline(WebApplication app)
@@ -112,10 +94,9 @@ public static class RaytioHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapPreferencesEndpoints();
-        app.MapVerificationEndpoints();
-        app.MapConvertEndpoints();
+        foreach (var module in Modules)
+        {
+            module.MapEndpoints(app);
+        }
     }
 }

@@ -24,8 +24,6 @@ public sealed class Validation
         return this;
     }
 
-    public bool Has(string field) => errors.ContainsKey(field);
-
     public void ThrowIfAny()
     {
         if (errors.Count > 0)

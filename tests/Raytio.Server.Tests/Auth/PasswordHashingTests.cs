@@ -5,6 +5,7 @@ using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
 using Raytio.Server.Tests.Infrastructure;
+using TokenOptions = Raytio.Server.Features.Auth.TokenOptions;
 
 namespace Raytio.Server.Tests.Auth;
 
@@ -13,7 +14,7 @@ public sealed class PasswordHashingTests
     [Fact]
     public async Task Production_default_is_pbkdf2_hmac_sha512_with_at_least_210000_iterations()
     {
-        var service = new PasswordService(Options.Create(new RaytioOptions()));
+        var service = new PasswordService(Options.Create(new TokenOptions()));
         var user = new User { Email = "a@example.com", PasswordHash = "" };
         var hash = await service.HashAsync(user, "correct horse battery", CancellationToken.None);
 
@@ -26,9 +27,9 @@ public sealed class PasswordHashingTests
     [Fact]
     public async Task At_most_one_hash_per_core_runs_and_a_caller_that_waits_too_long_gets_503()
     {
-        var options = new RaytioOptions();
-        options.Tokens.PasswordHashIterations = 1_000_000;
-        options.Tokens.PasswordHashQueueTimeout = TimeSpan.FromMilliseconds(50);
+        var options = new TokenOptions();
+        options.PasswordHashIterations = 1_000_000;
+        options.PasswordHashQueueTimeout = TimeSpan.FromMilliseconds(50);
         var service = new PasswordService(Options.Create(options));
         var user = new User { Email = "a@example.com", PasswordHash = "" };
 

@@ -35,7 +35,7 @@ public sealed class PasswordTests(RaytioFactory app) : IClassFixture<RaytioFacto
         var email = RaytioFactory.NewEmail();
         var body = await (await app.PostJsonAsync("/oauth/v1/password-reset", new { username = email })).AssertOkAsync();
         Assert.StartsWith($"Password for {email} has been reset", body.GetProperty("message").GetString());
-        Assert.Equal(0, await app.OutboxCountAsync(email));
+        Assert.Equal(0, await app.MailboxCountAsync(email));
     }
 
     [Fact]

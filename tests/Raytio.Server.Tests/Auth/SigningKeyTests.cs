@@ -37,11 +37,16 @@ public sealed class SigningKeyTests(RaytioFactory app) : IClassFixture<RaytioFac
         Assert.Contains(oldKid, kids);
         Assert.Contains(created.Kid, kids);
 
-        // Once every token of the old key has expired, the next rotation drops it.
+        // Once every token of the old key has expired, the next rotation drops it: a token the
+        // old key signs now, unexpired, is refused, while the same token from the current key passes.
+        var oldKey = (await ring.ListAsync()).Single(k => k.Kid == oldKid).Key;
         app.Time.Advance(TimeSpan.FromHours(2));
-        await ring.RotateAsync();
+        var current = await ring.RotateAsync();
         Assert.DoesNotContain(await ring.ListAsync(), k => k.Kid == oldKid);
-        await (await app.GetAsync("/db/v1/preferences", before.IdentityToken)).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        var subject = TokenForge.SubjectOf(before.IdentityToken);
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        await (await app.GetAsync("/db/v1/preferences", TokenForge.IdentityToken(oldKey, subject, now))).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await app.GetAsync("/db/v1/preferences", TokenForge.IdentityToken(current.Key, subject, now))).AssertOkAsync();
     }
 
     private static string Header(string jwt) => System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(jwt.Split('.')[0]));

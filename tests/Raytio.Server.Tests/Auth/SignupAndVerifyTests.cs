@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Auth;
+using Raytio.Server.Providers.Email;
 using Raytio.Server.Tests.Infrastructure;
 
 namespace Raytio.Server.Tests.Auth;
@@ -65,7 +67,7 @@ public sealed class SignupAndVerifyTests(RaytioFactory app) : IClassFixture<Rayt
         var after = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Equal(before.PasswordHash, after.PasswordHash);
         await app.LoginAsync(email, password);
-        var subjects = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.Subject).ToListAsync());
+        var subjects = await app.WithDbAsync(db => db.MailboxMessages.Where(m => m.To == email).Select(m => m.Subject).ToListAsync());
         Assert.Contains("Someone tried to sign up with your email address", subjects);
     }
 
@@ -96,7 +98,7 @@ public sealed class SignupAndVerifyTests(RaytioFactory app) : IClassFixture<Rayt
         await (await app.PostJsonAsync("/oauth/v1/verify", new { username = email, verification_code = wrong }))
             .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_code");
 
-        Assert.Equal(2, await app.OutboxCountAsync(email));
+        Assert.Equal(2, await app.MailboxCountAsync(email));
         var second = await app.LatestCodeAsync(email);
         if (second != first)
         {
@@ -128,7 +130,7 @@ public sealed class SignupAndVerifyTests(RaytioFactory app) : IClassFixture<Rayt
         var email = RaytioFactory.NewEmail();
         var body = await (await app.PostJsonAsync("/oauth/v1/verify", new { username = email, verification_code = "123456" }))
             .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_code");
-        Assert.Equal(0, await app.OutboxCountAsync(email));
+        Assert.Equal(0, await app.MailboxCountAsync(email));
         Assert.Contains("incorrect", body.GetProperty("message").GetString());
     }
 

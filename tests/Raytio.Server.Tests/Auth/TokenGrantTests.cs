@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Auth;
 using Raytio.Server.Tests.Infrastructure;
 
 namespace Raytio.Server.Tests.Auth;

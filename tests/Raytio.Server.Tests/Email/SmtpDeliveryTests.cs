@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using MimeKit;
 using Raytio.Server.Tests.Infrastructure;
@@ -26,13 +25,13 @@ public sealed class SmtpDeliveryTests(SmtpDeliveryTests.SmtpFactory app) : IClas
         var code = Regex.Match(message.TextBody ?? "", @"code is: (\d{6})").Groups[1].Value;
 
         await (await app.PostJsonAsync("/oauth/v1/verify", new { username = email, verification_code = code })).AssertOkAsync();
-        Assert.Equal(0, await app.OutboxCountAsync(email));
+        Assert.Equal(0, await app.MailboxCountAsync(email));
     }
 
     public sealed class SmtpFactory : RaytioFactory
     {
         private readonly CancellationTokenSource stop = new();
-        private readonly int port = FreePort();
+        private readonly int port = FreePort.Next();
 
         public ConcurrentBag<MimeMessage> Received { get; } = [];
 
@@ -56,13 +55,6 @@ public sealed class SmtpDeliveryTests(SmtpDeliveryTests.SmtpFactory app) : IClas
         {
             await stop.CancelAsync();
             await base.DisposeAsync();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 

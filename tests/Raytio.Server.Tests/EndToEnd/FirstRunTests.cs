@@ -19,7 +19,7 @@ public sealed class FirstRunTests
         const string password = "correct horse battery";
 
         await (await http.PostAsJsonAsync("/oauth/v1/signup", new { username = email, password })).AssertOkAsync();
-        var outbox = await server.RunCommandAsync("outbox", email);
+        var outbox = await server.RunCommandAsync("mailbox", email);
         var code = Regex.Match(outbox, @"code is: (\d{6})").Groups[1].Value;
         Assert.Matches(@"^\d{6}$", code);
         await (await http.PostAsJsonAsync("/oauth/v1/verify", new { username = email, verification_code = code })).AssertOkAsync();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Raytio.Server.Tests.Infrastructure;
 
 namespace Raytio.Server.Tests.EndToEnd;
 
@@ -25,7 +25,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var process = Process.Start(StartInfo(["--urls", baseAddress.ToString(), "--Raytio:DataDirectory", dataDirectory]))
             ?? throw new InvalidOperationException("the server did not start");
@@ -68,6 +68,28 @@ public sealed class ServerProcess : IAsyncDisposable
         return output;
     }
 
+    /// <summary>Runs the binary once with these arguments (in a fresh data folder) and waits for it to exit.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(params string[] arguments)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var run = Process.Start(StartInfo([.. arguments, "--Raytio:DataDirectory", dataDirectory]))
+                ?? throw new InvalidOperationException("the server did not start");
+            var output = run.StandardOutput.ReadToEndAsync();
+            var error = run.StandardError.ReadToEndAsync();
+            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return (run.ExitCode, await output, await error);
+        }
+        finally
+        {
+            if (Directory.Exists(dataDirectory))
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
+    }
+
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -85,13 +107,6 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment.Remove("ConnectionStrings__Postgres");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return info;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Auth;
+using Raytio.Server.Providers.Email;
 
 namespace Raytio.Server.Tests.Infrastructure;
 
@@ -99,15 +101,15 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<RaytioDbContext>());
     }
 
-    /// <summary>The newest six-digit code emailed to <paramref name="email"/> through the outbox.</summary>
+    /// <summary>The newest six-digit code emailed to <paramref name="email"/> through the development mailbox.</summary>
     public async Task<string> LatestCodeAsync(string email)
     {
-        var body = await WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email)
+        var body = await WithDbAsync(db => db.MailboxMessages.Where(m => m.To == email)
             .OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
         return CodePattern.Match(body).Groups[1].Value;
     }
 
-    public Task<int> OutboxCountAsync(string email) => WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email));
+    public Task<int> MailboxCountAsync(string email) => WithDbAsync(db => db.MailboxMessages.CountAsync(m => m.To == email));
 
     private static readonly Regex CodePattern = new(@"code is: (\d{6})", RegexOptions.Compiled);
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
-using Raytio.Server.Email;
 using Raytio.Server.Hosting;
+using Raytio.Server.Providers.Email;
 
 namespace Raytio.Server.Features.Auth;
 
@@ -17,9 +17,10 @@ public sealed class AccountService(
     Throttle throttle,
     IEmailSender email,
     TimeProvider time,
-    IOptions<RaytioOptions> options)
+    RefreshTokenService refreshTokens,
+    IOptions<ThrottleOptions> throttleOptions)
 {
-    private ThrottleOptions Limits => options.Value.Throttle;
+    private ThrottleOptions Limits => throttleOptions.Value;
 
     public async Task<string> SignupAsync(SignupRequest request, HttpContext http, CancellationToken cancellationToken)
     {
@@ -38,18 +39,18 @@ public sealed class AccountService(
             db.Users.Add(user);
             var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
             await SaveNewUserAsync(cancellationToken);
-            await email.SendAsync(EmailTemplates.Verification(username, code), cancellationToken);
+            await email.SendAsync(AuthEmails.Verification(username, code), cancellationToken);
         }
         else if (existing.Status == UserStatus.Unconfirmed)
         {
             // A repeated signup of an unconfirmed account re-sends a fresh code; the password stays.
             var code = await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await email.SendAsync(EmailTemplates.Verification(username, code), cancellationToken);
+            await email.SendAsync(AuthEmails.Verification(username, code), cancellationToken);
         }
         else
         {
-            await email.SendAsync(EmailTemplates.AlreadyRegistered(username), cancellationToken);
+            await email.SendAsync(AuthEmails.AlreadyRegistered(username), cancellationToken);
         }
         return $"User {username} has been created and an email with a verification code has been sent to the email address. Please confirm the verification code to complete the registration process.";
     }
@@ -79,7 +80,7 @@ public sealed class AccountService(
             // As the reference says: a wrong (or expired) code issues and emails a new one.
             var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await email.SendAsync(EmailTemplates.Verification(username, code), cancellationToken);
+            await email.SendAsync(AuthEmails.Verification(username, code), cancellationToken);
         }
         throw ApiException.BadRequest("invalid_code",
             "The verification code is incorrect or has expired. A new code has been sent to the email address.");
@@ -99,7 +100,7 @@ public sealed class AccountService(
             user.UpdatedAt = time.GetUtcNow().UtcDateTime;
             var code = await codes.IssueAsync(user.Id, CodePurpose.PasswordReset, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await email.SendAsync(EmailTemplates.PasswordReset(username, code), cancellationToken);
+            await email.SendAsync(AuthEmails.PasswordReset(username, code), cancellationToken);
         }
         return $"Password for {username} has been reset and an email with a verification code has been sent to the email address. Please confirm the verification code to reset the password.";
     }
@@ -127,8 +128,7 @@ public sealed class AccountService(
         user.Status = UserStatus.Confirmed;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, user.UpdatedAt), cancellationToken);
+        await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await throttle.ResetAsync(counters[0].Key, cancellationToken);
         return $"Password for {username} has been reset.";

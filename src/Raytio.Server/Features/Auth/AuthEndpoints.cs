@@ -1,14 +1,13 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
 
-public static class AuthEndpoints
+internal static class AuthEndpoints
 {
-    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
-        var oauth = app.MapGroup("/oauth/{version}").WithTags("oauth");
+        var oauth = app.MapVersionedGroup("oauth");
 
         oauth.MapPost("/token", async Task<Ok<TokenResponse>> (TokenRequest body, LoginService login, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await login.GrantAsync(body, http, ct)))
@@ -40,9 +39,8 @@ public static class AuthEndpoints
             .WithSummary("Set a new password with the emailed reset code")
             .ProducesError(400, 429);
 
-        oauth.MapPost("/password-change", async Task<Ok<MessageResponse>> (PasswordChangeRequest body, LoginService login, ClaimsPrincipal caller, HttpContext http, CancellationToken ct) =>
+        oauth.MapPost("/password-change", async Task<Ok<MessageResponse>> (PasswordChangeRequest body, LoginService login, CurrentUser caller, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(new MessageResponse(await login.ChangePasswordAsync(body, caller, http, ct))))
-            .RequireAuthorization()
             .WithName("password-change")
             .WithSummary("Change the password with the access_token and the existing password")
             .ProducesError(400, 401, 429);
@@ -55,7 +53,5 @@ public static class AuthEndpoints
             .WithTags("oauth")
             .WithName("jwks")
             .WithSummary("Public keys that verify issued tokens");
-
-        return app;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,8 @@ public sealed class LoginService(
     TokenKeyRing keys,
     Throttle throttle,
     TimeProvider time,
-    IOptions<RaytioOptions> options)
+    IOptions<TokenOptions> tokenOptions,
+    IOptions<ThrottleOptions> throttleOptions)
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
@@ -25,8 +25,8 @@ public sealed class LoginService(
     {
         "password" => PasswordGrantAsync(request, http, cancellationToken),
         "refresh_token" => RefreshGrantAsync(request, cancellationToken),
-        null or "" => throw ApiException.Validation(new Dictionary<string, string[]> { ["grant_type"] = ["'grant_type' is required: 'password' or 'refresh_token'."] }),
-        _ => throw ApiException.Validation(new Dictionary<string, string[]> { ["grant_type"] = [$"'grant_type' must be 'password' or 'refresh_token', not '{request.GrantType}'."] }),
+        null or "" => throw ApiException.Invalid("grant_type", "'grant_type' is required: 'password' or 'refresh_token'."),
+        _ => throw ApiException.Invalid("grant_type", $"'grant_type' must be 'password' or 'refresh_token', not '{request.GrantType}'."),
     };
 
     private async Task<TokenResponse> PasswordGrantAsync(TokenRequest request, HttpContext http, CancellationToken cancellationToken)
@@ -92,12 +92,11 @@ public sealed class LoginService(
         return await RespondAsync(user, redemption.NewToken, cancellationToken);
     }
 
-    public async Task<string> ChangePasswordAsync(PasswordChangeRequest request, ClaimsPrincipal caller, HttpContext http, CancellationToken cancellationToken)
+    public async Task<string> ChangePasswordAsync(PasswordChangeRequest request, CurrentUser caller, HttpContext http, CancellationToken cancellationToken)
     {
         var validation = new Validation().Required("access_token", request.AccessToken).Required("password_existing", request.PasswordExisting);
-        var userId = TokenIssuer.UserIdOf(caller) ?? throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
-            ?? throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
+        var userId = caller.Id;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw CurrentUser.Unauthenticated();
         PasswordService.CheckRules(validation, "password_new", request.PasswordNew, user.Email);
         validation.ThrowIfAny();
 
@@ -107,7 +106,7 @@ public sealed class LoginService(
         if (await passwords.VerifyAsync(user, request.PasswordExisting!, cancellationToken) == PasswordVerificationResult.Failed)
         {
             await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
-            throw ApiException.Validation(new Dictionary<string, string[]> { ["password_existing"] = ["'password_existing' is not the current password."] });
+            throw ApiException.Invalid("password_existing", "'password_existing' is not the current password.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -122,7 +121,7 @@ public sealed class LoginService(
     /// <summary>The body's access_token must be a valid access token of the same user as the bearer.</summary>
     private async Task EnsureAccessTokenOfAsync(string accessToken, Guid userId)
     {
-        var parameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
+        var parameters = TokenIssuer.ValidationParameters(tokenOptions.Value, keys, time);
         var result = await Handler.ValidateTokenAsync(accessToken, parameters);
         if (!result.IsValid
             || ClaimOf(result.Claims, TokenClaims.TokenUse) != TokenClaims.AccessUse
@@ -142,5 +141,5 @@ public sealed class LoginService(
     }
 
     private (string Key, int Limit)[] LoginCounters(string username, HttpContext http) =>
-        [(Throttle.Account("login", username), options.Value.Throttle.FailuresPerAccount), (Throttle.Client("login", http), options.Value.Throttle.FailuresPerClient)];
+        [(Throttle.Account("login", username), throttleOptions.Value.FailuresPerAccount), (Throttle.Client("login", http), throttleOptions.Value.FailuresPerClient)];
 }

@@ -22,15 +22,15 @@ public sealed class PasswordService
     private readonly SemaphoreSlim gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly TimeSpan queueTimeout;
 
-    public PasswordService(IOptions<RaytioOptions> options)
+    public PasswordService(IOptions<TokenOptions> options)
     {
         hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
         {
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-            IterationCount = options.Value.Tokens.PasswordHashIterations,
+            IterationCount = options.Value.PasswordHashIterations,
         }));
         dummyHash = hasher.HashPassword(null!, "unknown-user-timing-equaliser");
-        queueTimeout = options.Value.Tokens.PasswordHashQueueTimeout;
+        queueTimeout = options.Value.PasswordHashQueueTimeout;
     }
 
     public Task<string> HashAsync(User user, string password, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace Raytio.Server.Features.Auth;
 /// Opaque refresh tokens: 256 random bits, stored as SHA-256 hashes, rotated on every use.
 /// Presenting a token that was already rotated is treated as theft: the whole family is revoked.
 /// </summary>
-public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, IOptions<RaytioOptions> options)
+public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, IOptions<TokenOptions> options)
 {
     public enum Outcome { Rotated, Unknown, Expired, Reused }
 
@@ -79,7 +79,7 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
             FamilyId = familyId,
             TokenHash = Hash(token),
             CreatedAt = now,
-            ExpiresAt = now + options.Value.Tokens.RefreshTokenLifetime,
+            ExpiresAt = now + options.Value.RefreshTokenLifetime,
         });
         return token;
     }

@@ -10,7 +10,7 @@ namespace Raytio.Server.Features.Auth;
 /// what the caller sent, never from whether an account exists, so known and unknown usernames
 /// are throttled alike.
 /// </summary>
-public sealed class Throttle(RaytioDbContext db, TimeProvider time, IOptions<RaytioOptions> options)
+public sealed class Throttle(RaytioDbContext db, TimeProvider time, IOptions<ThrottleOptions> options)
 {
     public static string Account(string scope, string username) => $"{scope}:account:{username}";
 
@@ -20,7 +20,7 @@ public sealed class Throttle(RaytioDbContext db, TimeProvider time, IOptions<Ray
     /// <summary>Throws 429 with Retry-After when any counter has reached its limit.</summary>
     public async Task EnsureAllowedAsync(IReadOnlyList<(string Key, int Limit)> counters, CancellationToken cancellationToken)
     {
-        var window = options.Value.Throttle.Window;
+        var window = options.Value.Window;
         var now = time.GetUtcNow().UtcDateTime;
         var keys = counters.Select(c => c.Key).ToList();
         var buckets = await db.ThrottleBuckets.AsNoTracking().Where(b => keys.Contains(b.Key)).ToListAsync(cancellationToken);
@@ -54,7 +54,7 @@ public sealed class Throttle(RaytioDbContext db, TimeProvider time, IOptions<Ray
     private async Task IncrementAsync(string key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var windowOpenedAfter = now - options.Value.Throttle.Window;
+        var windowOpenedAfter = now - options.Value.Window;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var inWindow = await db.ThrottleBuckets.Where(b => b.Key == key && b.WindowStart > windowOpenedAfter)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,10 +6,8 @@ using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
 
-public sealed record IssuedTokens(string IdentityToken, string AccessToken, string RefreshToken, int ExpiresIn);
-
 /// <summary>Signs identity and access tokens (RS256 JWTs) for a user.</summary>
-public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<RaytioOptions> options)
+public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<TokenOptions> options)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -21,11 +18,11 @@ public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<R
         return (Create(user, TokenClaims.IdentityUse, credentials), Create(user, TokenClaims.AccessUse, credentials));
     }
 
-    public int LifetimeSeconds => (int)options.Value.Tokens.IdentityTokenLifetime.TotalSeconds;
+    public int LifetimeSeconds => (int)options.Value.IdentityTokenLifetime.TotalSeconds;
 
     private string Create(User user, string tokenUse, SigningCredentials credentials)
     {
-        var settings = options.Value.Tokens;
+        var settings = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
@@ -47,10 +44,10 @@ public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<R
     }
 
     /// <summary>Validation rules shared by the bearer handler and the password-change access_token check.</summary>
-    public static TokenValidationParameters ValidationParameters(RaytioOptions options, TokenKeyRing keys, TimeProvider time) => new()
+    public static TokenValidationParameters ValidationParameters(TokenOptions options, TokenKeyRing keys, TimeProvider time) => new()
     {
-        ValidIssuer = options.Tokens.Issuer,
-        ValidAudience = options.Tokens.Audience,
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
         ValidAlgorithms = [TokenClaims.Algorithm],
         ValidateIssuer = true,
         ValidateAudience = true,
@@ -58,18 +55,15 @@ public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<R
         RequireExpirationTime = true,
         RequireSignedTokens = true,
         ValidateIssuerSigningKey = true,
-        ClockSkew = options.Tokens.ClockSkew,
+        ClockSkew = options.ClockSkew,
         IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid),
         // Judged by the injected clock so that expiry is testable and matches issuance.
         LifetimeValidator = (notBefore, expires, _, _) =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            return expires is { } end && now <= end + options.Tokens.ClockSkew
-                && (notBefore is not { } start || now >= start - options.Tokens.ClockSkew);
+            return expires is { } end && now <= end + options.ClockSkew
+                && (notBefore is not { } start || now >= start - options.ClockSkew);
         },
         NameClaimType = JwtRegisteredClaimNames.Sub,
     };
-
-    public static Guid? UserIdOf(ClaimsPrincipal principal) =>
-        Guid.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), out var id) ? id : null;
 }

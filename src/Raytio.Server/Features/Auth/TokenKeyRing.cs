@@ -12,7 +12,7 @@ namespace Raytio.Server.Features.Auth;
 /// replica shares them; this class caches them briefly and reloads when an unknown kid shows up,
 /// so a key created by another replica is found within seconds.
 /// </summary>
-public sealed class TokenKeyRing(IServiceScopeFactory scopes, TimeProvider time, IOptions<RaytioOptions> options)
+public sealed class TokenKeyRing(IServiceScopeFactory scopes, TimeProvider time, IOptions<TokenOptions> options) : IStartupTask
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan UnknownKidReloadInterval = TimeSpan.FromSeconds(5);
@@ -27,12 +27,27 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, TimeProvider time,
         public static readonly KeySnapshot Empty = new([], DateTime.MinValue);
     }
 
-    /// <summary>Creates the first key, or a new one when the signing key is older than the rotation period.</summary>
+    Task IStartupTask.RunAsync(CancellationToken cancellationToken) => EnsureCurrentKeyAsync(cancellationToken);
+
+    /// <summary>
+    /// Deletes compromised keys (their tokens fail at once), then creates the first key, or a new
+    /// one when the signing key is gone or older than the rotation period.
+    /// </summary>
     public async Task EnsureCurrentKeyAsync(CancellationToken cancellationToken = default)
     {
         var keys = await LoadAsync(cancellationToken);
+        var compromised = keys.Where(k => CompromisedTokenKeys.IsCompromised(k.Key, options.Value)).Select(k => k.Kid).ToList();
+        if (compromised.Count > 0)
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
+                await db.TokenSigningKeys.Where(k => compromised.Contains(k.Kid)).ExecuteDeleteAsync(cancellationToken);
+            }
+            keys = await LoadAsync(cancellationToken);
+        }
         var active = keys.FirstOrDefault(k => k.RetiredAt is null);
-        if (active is null || time.GetUtcNow().UtcDateTime - active.CreatedAt >= options.Value.Tokens.SigningKeyRotation)
+        if (active is null || time.GetUtcNow().UtcDateTime - active.CreatedAt >= options.Value.SigningKeyRotation)
         {
             await RotateAsync(cancellationToken);
         }
@@ -50,7 +65,7 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, TimeProvider time,
         {
             var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
             await db.TokenSigningKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), cancellationToken);
-            var expiredBefore = now - options.Value.Tokens.IdentityTokenLifetime - options.Value.Tokens.ClockSkew;
+            var expiredBefore = now - options.Value.IdentityTokenLifetime - options.Value.ClockSkew;
             await db.TokenSigningKeys.Where(k => k.RetiredAt != null && k.RetiredAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
             db.TokenSigningKeys.Add(new TokenSigningKey { Kid = kid, PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem(), CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
+using Raytio.JsonCsv;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Conversion;
@@ -56,7 +57,7 @@ internal static class ConversionRequest
         }
         try
         {
-            using var document = await JsonDocument.ParseAsync(new LimitedStream(body, limit), cancellationToken: cancellationToken);
+            using var document = await JsonDocument.ParseAsync(new LimitedReadStream(body, limit), cancellationToken: cancellationToken);
             var root = document.RootElement.Clone();
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -66,12 +67,12 @@ internal static class ConversionRequest
             {
                 if (property.Name is not ("json" or "csv" or "options"))
                 {
-                    throw ApiException.Validation(new Dictionary<string, string[]> { [property.Name] = [$"Unknown property '{property.Name}'."] });
+                    throw ApiException.Invalid(property.Name, $"Unknown property '{property.Name}'.");
                 }
             }
             return root;
         }
-        catch (LimitedStream.LimitExceededException)
+        catch (JsonCsvInputTooLargeException)
         {
             throw TooLargeForWrapper(limit);
         }
@@ -83,7 +84,7 @@ internal static class ConversionRequest
     private static JsonElement Property(JsonElement wrapper, string name, JsonValueKind kind, string message) =>
         wrapper.TryGetProperty(name, out var value) && value.ValueKind == kind
             ? value
-            : throw ApiException.Validation(new Dictionary<string, string[]> { [name] = [message] });
+            : throw ApiException.Invalid(name, message);
 
     private static JsonElement? OptionsOf(JsonElement wrapper) =>
         wrapper.TryGetProperty("options", out var options) && options.ValueKind != JsonValueKind.Null ? options : null;

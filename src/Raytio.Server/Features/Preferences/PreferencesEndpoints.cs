@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,19 +8,18 @@ using Raytio.Server.Hosting;
 namespace Raytio.Server.Features.Preferences;
 
 /// <summary>Operations 65-66: the caller's own preferences object, kept on the user row.</summary>
-public static class PreferencesEndpoints
+internal static class PreferencesEndpoints
 {
     public const int MaximumBytes = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapPreferencesEndpoints(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
-        var db = app.MapGroup("/db/{version}").WithTags("db").RequireAuthorization();
+        var db = app.MapVersionedGroup("db");
 
-        db.MapGet("/preferences", async Task<ContentHttpResult> (ClaimsPrincipal caller, RaytioDbContext data, CancellationToken ct) =>
+        db.MapGet("/preferences", async Task<ContentHttpResult> (CurrentUser caller, RaytioDbContext data, CancellationToken ct) =>
             {
-                var userId = CallerId(caller);
-                var preferences = await data.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PreferencesJson).FirstOrDefaultAsync(ct)
-                    ?? throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
+                var preferences = await data.Users.AsNoTracking().Where(u => u.Id == caller.Id).Select(u => u.PreferencesJson).FirstOrDefaultAsync(ct)
+                    ?? throw CurrentUser.Unauthenticated();
                 return TypedResults.Text(preferences, "application/json");
             })
             .WithName("get-preferences")
@@ -29,7 +27,7 @@ public static class PreferencesEndpoints
             .Produces<JsonElement>()
             .ProducesError(401);
 
-        db.MapPut("/preferences", async Task<ContentHttpResult> (JsonElement body, ClaimsPrincipal caller, RaytioDbContext data, TimeProvider time, CancellationToken ct) =>
+        db.MapPut("/preferences", async Task<ContentHttpResult> (JsonElement body, CurrentUser caller, RaytioDbContext data, TimeProvider time, CancellationToken ct) =>
             {
                 if (body.ValueKind != JsonValueKind.Object)
                 {
@@ -40,12 +38,11 @@ public static class PreferencesEndpoints
                 {
                     throw new ApiException(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The preferences object is larger than {MaximumBytes} bytes.");
                 }
-                var userId = CallerId(caller);
-                var updated = await data.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(
+                var updated = await data.Users.Where(u => u.Id == caller.Id).ExecuteUpdateAsync(
                     s => s.SetProperty(u => u.PreferencesJson, json).SetProperty(u => u.UpdatedAt, time.GetUtcNow().UtcDateTime), ct);
                 if (updated == 0)
                 {
-                    throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
+                    throw CurrentUser.Unauthenticated();
                 }
                 return TypedResults.Text(json, "application/json");
             })
@@ -53,10 +50,5 @@ public static class PreferencesEndpoints
             .WithSummary("Replace the caller's preferences object")
             .Produces<JsonElement>()
             .ProducesError(400, 401, 413);
-
-        return app;
     }
-
-    private static Guid CallerId(ClaimsPrincipal caller) =>
-        TokenIssuer.UserIdOf(caller) ?? throw ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
 }

@@ -4,11 +4,11 @@ using Raytio.Signing;
 
 namespace Raytio.Server.Features.Verification;
 
-public static class VerificationEndpoints
+internal static class VerificationEndpoints
 {
-    public static IEndpointRouteBuilder MapVerificationEndpoints(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/extract_verify/{version}").WithTags("extract_verify");
+        var group = app.MapVersionedGroup("extract_verify");
 
         group.MapGet("/public_key", async (ISigningKeyStore keys, HttpContext http, CancellationToken ct) =>
             {
@@ -30,7 +30,5 @@ public static class VerificationEndpoints
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>()
             .ProducesError(400, 401);
-
-        return app;
     }
 }

@@ -22,7 +22,7 @@ namespace Raytio.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Raytio.Server.Data.OneTimeCode", b =>
+            modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -57,45 +57,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_one_time_codes_user_id_purpose");
 
-                    b.ToTable("one_time_codes");
+                    b.ToTable("one_time_codes", (string)null);
                 });
 
-            modelBuilder.Entity("Raytio.Server.Data.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
-
-                    b.HasIndex("To", "CreatedAt")
-                        .HasDatabaseName("ix_outbox_messages_to_created_at");
-
-                    b.ToTable("outbox_messages");
-                });
-
-            modelBuilder.Entity("Raytio.Server.Data.RefreshToken", b =>
+            modelBuilder.Entity("Raytio.Server.Features.Auth.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -144,10 +109,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_refresh_tokens_user_id");
 
-                    b.ToTable("refresh_tokens");
+                    b.ToTable("refresh_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Raytio.Server.Data.ThrottleBucket", b =>
+            modelBuilder.Entity("Raytio.Server.Features.Auth.ThrottleBucket", b =>
                 {
                     b.Property<string>("Key")
                         .HasColumnType("text")
@@ -164,10 +129,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
 
-                    b.ToTable("throttle_buckets");
+                    b.ToTable("throttle_buckets", (string)null);
                 });
 
-            modelBuilder.Entity("Raytio.Server.Data.TokenSigningKey", b =>
+            modelBuilder.Entity("Raytio.Server.Features.Auth.TokenSigningKey", b =>
                 {
                     b.Property<string>("Kid")
                         .HasColumnType("text")
@@ -189,10 +154,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.HasKey("Kid")
                         .HasName("pk_token_signing_keys");
 
-                    b.ToTable("token_signing_keys");
+                    b.ToTable("token_signing_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Raytio.Server.Data.User", b =>
+            modelBuilder.Entity("Raytio.Server.Features.Auth.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -234,27 +199,62 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_users_email");
 
-                    b.ToTable("users");
+                    b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Raytio.Server.Data.OneTimeCode", b =>
+            modelBuilder.Entity("Raytio.Server.Providers.Email.MailboxMessage", b =>
                 {
-                    b.HasOne("Raytio.Server.Data.User", null)
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mailbox_messages");
+
+                    b.HasIndex("To", "CreatedAt")
+                        .HasDatabaseName("ix_mailbox_messages_to_created_at");
+
+                    b.ToTable("mailbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_one_time_codes_user_id");
+                        .HasConstraintName("fk_one_time_codes_user_user_id");
                 });
 
-            modelBuilder.Entity("Raytio.Server.Data.RefreshToken", b =>
+            modelBuilder.Entity("Raytio.Server.Features.Auth.RefreshToken", b =>
                 {
-                    b.HasOne("Raytio.Server.Data.User", null)
+                    b.HasOne("Raytio.Server.Features.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_refresh_tokens_user_id");
+                        .HasConstraintName("fk_refresh_tokens_user_user_id");
                 });
 #pragma warning restore 612, 618
         }

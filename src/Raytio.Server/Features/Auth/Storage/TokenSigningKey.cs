@@ -1,4 +1,7 @@
-namespace Raytio.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Raytio.Server.Features.Auth;
 
 /// <summary>
 /// An RS256 key that signs identity and access tokens. Kept in the database so every replica
@@ -15,4 +18,13 @@ public sealed class TokenSigningKey
 
     /// <summary>When a newer key took over signing; the key still verifies until it is deleted.</summary>
     public DateTime? RetiredAt { get; set; }
+}
+
+internal sealed class TokenSigningKeyConfiguration : IEntityTypeConfiguration<TokenSigningKey>
+{
+    public void Configure(EntityTypeBuilder<TokenSigningKey> entity)
+    {
+        entity.ToTable("token_signing_keys");
+        entity.HasKey(k => k.Kid);
+    }
 }

@@ -12,16 +12,16 @@ namespace Raytio.Server.Features.Conversion;
 /// written to a memory-then-disk buffer first, so a problem found late in a large input still
 /// answers a clean 400 instead of a truncated 200.
 /// </summary>
-public static class ConvertEndpoints
+internal static class ConversionEndpoints
 {
-    public static IEndpointRouteBuilder MapConvertEndpoints(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/json2csv/{version}").WithTags("json2csv").RequireAuthorization();
-        var streamingLimit = app.ServiceProvider.GetRequiredService<IOptions<RaytioOptions>>().Value.Convert.MaxStreamingBytes;
+        var group = app.MapVersionedGroup("json2csv").RequireAuthorization();
+        var streamingLimit = app.ServiceProvider.GetRequiredService<IOptions<ConvertOptions>>().Value.MaxStreamingBytes;
 
-        group.MapPost("/json2csv", async (HttpContext http, IOptions<RaytioOptions> options, CancellationToken ct) =>
+        group.MapPost("/json2csv", async (HttpContext http, IOptions<ConvertOptions> options, CancellationToken ct) =>
             {
-                var limits = options.Value.Convert;
+                var limits = options.Value;
                 var input = await ConversionRequest.ReadJsonAsync(http.Request, limits.MaxWrappedBytes, ct);
                 var settings = Parse(input.Options, Json2CsvOptions.FromJson) ?? new Json2CsvOptions();
                 settings.MaxInputBytes = limits.MaxStreamingBytes;
@@ -34,9 +34,9 @@ public static class ConvertEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesError(400, 401, 413, 415);
 
-        group.MapPost("/csv2json", async (HttpContext http, IOptions<RaytioOptions> options, CancellationToken ct) =>
+        group.MapPost("/csv2json", async (HttpContext http, IOptions<ConvertOptions> options, CancellationToken ct) =>
             {
-                var limits = options.Value.Convert;
+                var limits = options.Value;
                 var input = await ConversionRequest.ReadCsvAsync(http.Request, limits.MaxWrappedBytes, ct);
                 var settings = Parse(input.Options, Csv2JsonOptions.FromJson) ?? new Csv2JsonOptions();
                 settings.MaxInputBytes = limits.MaxStreamingBytes;
@@ -48,8 +48,6 @@ public static class ConvertEndpoints
             .Accepts<JsonElement>("application/json", "text/csv")
             .Produces<JsonElement>()
             .ProducesError(400, 401, 413, 415);
-
-        return app;
     }
 
     private static T? Parse<T>(JsonElement? options, Func<JsonElement, T> parse) where T : class
@@ -60,7 +58,7 @@ public static class ConvertEndpoints
         }
         catch (JsonCsvOptionException problem)
         {
-            throw ApiException.Validation(new Dictionary<string, string[]> { [$"options.{problem.OptionName}"] = [problem.Message] });
+            throw ApiException.Invalid($"options.{problem.OptionName}", problem.Message);
         }
     }
 
@@ -81,7 +79,7 @@ public static class ConvertEndpoints
         }
         catch (JsonCsvOptionException problem)
         {
-            throw ApiException.Validation(new Dictionary<string, string[]> { [$"options.{problem.OptionName}"] = [problem.Message] });
+            throw ApiException.Invalid($"options.{problem.OptionName}", problem.Message);
         }
         catch (JsonCsvException problem)
         {

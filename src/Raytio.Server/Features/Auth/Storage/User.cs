@@ -1,4 +1,7 @@
-namespace Raytio.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Raytio.Server.Features.Auth;
 
 public enum UserStatus
 {
@@ -27,4 +30,14 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> entity)
+    {
+        entity.ToTable("users");
+        entity.HasIndex(u => u.Email).IsUnique();
+        entity.Property(u => u.Email).HasMaxLength(320);
+    }
 }

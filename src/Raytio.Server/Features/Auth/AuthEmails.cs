@@ -1,7 +1,9 @@
-namespace Raytio.Server.Email;
+using Raytio.Server.Providers.Email;
+
+namespace Raytio.Server.Features.Auth;
 
 /// <summary>The texts of the emails the server sends.</summary>
-public static class EmailTemplates
+public static class AuthEmails
 {
     public static EmailMessage Verification(string to, string code) => new(
         to,

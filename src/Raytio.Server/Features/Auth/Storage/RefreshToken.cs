@@ -1,4 +1,7 @@
-namespace Raytio.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Raytio.Server.Features.Auth;
 
 /// <summary>
 /// An opaque refresh token, stored only as its SHA-256 hash. Every use rotates it: the used row
@@ -21,4 +24,16 @@ public sealed class RefreshToken
     public DateTime? UsedAt { get; set; }
 
     public DateTime? RevokedAt { get; set; }
+}
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> entity)
+    {
+        entity.ToTable("refresh_tokens");
+        entity.HasIndex(t => t.TokenHash).IsUnique();
+        entity.HasIndex(t => t.FamilyId);
+        entity.HasIndex(t => t.UserId);
+        entity.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

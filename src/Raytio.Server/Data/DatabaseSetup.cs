@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Raytio.Server.Data;
+using Raytio.Server.Hosting;
 
-namespace Raytio.Server.Hosting;
+namespace Raytio.Server.Data;
 
 /// <summary>Which engine this process uses, decided once from configuration.</summary>
 internal sealed record DatabaseEngine(bool IsPostgres);
@@ -19,9 +19,10 @@ internal static class DatabaseSetup
     public static IServiceCollection AddRaytioDatabase(this IServiceCollection services)
     {
         services.AddDbContextPool<PostgresRaytioDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString(PostgresConnectionName)));
+            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString(PostgresConnectionName)).UseSnakeCaseNamingConvention());
         services.AddDbContextPool<SqliteRaytioDbContext>((provider, options) =>
             options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.DataDirectory))
+                .UseSnakeCaseNamingConvention()
                 .AddInterceptors(new SqlitePragmas()));
         services.AddSingleton(provider => new DatabaseEngine(UsesPostgres(provider.GetRequiredService<IConfiguration>())));
         services.AddScoped<RaytioDbContext>(provider => provider.GetRequiredService<DatabaseEngine>().IsPostgres

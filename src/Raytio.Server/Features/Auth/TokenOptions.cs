@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Raytio.Server.Features.Auth;
+
+/// <summary>Settings under Raytio:Tokens: issued tokens, their keys and password hashing.</summary>
+public sealed class TokenOptions
+{
+    public const string Section = "Raytio:Tokens";
+
+    [Required(AllowEmptyStrings = false)]
+    public string Issuer { get; set; } = "raytio";
+
+    [Required(AllowEmptyStrings = false)]
+    public string Audience { get; set; } = "raytio-api";
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(typeof(TimeSpan), "00:05:00", "3650.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A new signing key replaces the current one at start-up when that is older than this.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>RFC 7638 thumbprints of token keys known to be leaked: deleted at the next start.</summary>
+    public List<string> CompromisedKeys { get; set; } = [];
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>PBKDF2-HMAC-SHA512 iterations; OWASP asks for at least 210,000.</summary>
+    [Range(1_000, 10_000_000)]
+    public int PasswordHashIterations { get; set; } = 210_000;
+
+    /// <summary>How long a login waits for a free core to hash on before it answers 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan PasswordHashQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

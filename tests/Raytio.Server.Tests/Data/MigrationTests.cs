@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Raytio.Server.Data;
+using Raytio.Server.Features.Auth;
+using Raytio.Server.Providers.Email;
+using Raytio.Server.Tests.Infrastructure;
+
+namespace Raytio.Server.Tests.Data;
+
+/// <summary>Migrations that rename or rebuild tables keep the rows, on the engine of this run.</summary>
+public sealed class MigrationTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "raytio-migration-" + Guid.NewGuid().ToString("N"));
+    private string? postgres;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        if (TestDatabase.IsPostgres)
+        {
+            postgres = await TestDatabase.CreatePostgresDatabaseAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        if (postgres is not null)
+        {
+            await TestDatabase.DropPostgresDatabaseAsync(postgres);
+        }
+    }
+
+    [Fact]
+    public async Task Moving_entities_into_their_areas_keeps_users_codes_and_mailbox_rows()
+    {
+        await using var db = CreateContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().First());
+
+        var userId = Guid.NewGuid();
+        var now = new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO users (id, email, password_hash, status, preferences_json, created_at, updated_at) VALUES ({userId}, {"kept@example.com"}, {"hash"}, {1}, {"{}"}, {now}, {now})");
+        await db.Database.ExecuteSqlAsync($"INSERT INTO one_time_codes (id, user_id, purpose, code_hash, created_at, expires_at) VALUES ({Guid.NewGuid()}, {userId}, {0}, {"code-hash"}, {now}, {now})");
+        await db.Database.ExecuteSqlAsync($"INSERT INTO outbox_messages (id, \"to\", subject, body, created_at) VALUES ({Guid.NewGuid()}, {"kept@example.com"}, {"Subject"}, {"Body"}, {now})");
+
+        await migrator.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal("kept@example.com", (await db.Users.SingleAsync()).Email);
+        Assert.Equal("code-hash", (await db.OneTimeCodes.SingleAsync(c => c.UserId == userId)).CodeHash);
+        Assert.Equal("Body", (await db.MailboxMessages.SingleAsync(m => m.To == "kept@example.com")).Body);
+    }
+
+    private RaytioDbContext CreateContext() => postgres is not null
+        ? new PostgresRaytioDbContext(new DbContextOptionsBuilder<PostgresRaytioDbContext>().UseNpgsql(postgres).UseSnakeCaseNamingConvention().Options)
+        : new SqliteRaytioDbContext(new DbContextOptionsBuilder<SqliteRaytioDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "raytio.db")}").UseSnakeCaseNamingConvention().Options);
+}
