@@ -86,7 +86,7 @@ public static class ServerCommands
         }
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = "", Status = UserStatus.Confirmed, CreatedAt = now, UpdatedAt = now };
-        user.PasswordHash = await services.GetRequiredService<PasswordService>().HashAsync(user, arguments[1], CancellationToken.None);
+        user.PasswordHash = await services.GetRequiredService<PasswordService>().HashAsync(arguments[1], CancellationToken.None);
         db.Users.Add(user);
         await db.SaveChangesAsync();
         await output.WriteLineAsync($"created verified user {username} with u_id {user.Id}");

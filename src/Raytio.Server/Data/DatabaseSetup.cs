@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Hosting;
 
@@ -13,17 +14,19 @@ internal static class DatabaseSetup
     public const string PostgresConnectionName = "Postgres";
 
     /// <summary>
+    /// Areas add EF Core interceptors as <see cref="IInterceptor"/> services.
     /// PostgreSQL when ConnectionStrings:Postgres is set, otherwise SQLite in the data folder. The
     /// choice is made when the context is first resolved, so configuration added late (tests) counts.
     /// </summary>
     public static IServiceCollection AddRaytioDatabase(this IServiceCollection services)
     {
         services.AddDbContextPool<PostgresRaytioDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString(PostgresConnectionName)).UseSnakeCaseNamingConvention());
+            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString(PostgresConnectionName)).UseSnakeCaseNamingConvention()
+                .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddDbContextPool<SqliteRaytioDbContext>((provider, options) =>
             options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<RaytioOptions>>().Value.DataDirectory))
                 .UseSnakeCaseNamingConvention()
-                .AddInterceptors(new SqlitePragmas()));
+                .AddInterceptors([new SqlitePragmas(), .. provider.GetServices<IInterceptor>()]));
         services.AddSingleton(provider => new DatabaseEngine(UsesPostgres(provider.GetRequiredService<IConfiguration>())));
         services.AddScoped<RaytioDbContext>(provider => provider.GetRequiredService<DatabaseEngine>().IsPostgres
             ? provider.GetRequiredService<PostgresRaytioDbContext>()

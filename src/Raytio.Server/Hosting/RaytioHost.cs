@@ -57,6 +57,7 @@ public static class RaytioHost
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<RaytioOptions>>((keys, options) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataDirectory, "data-protection")), NullLoggerFactory.Instance));
         services.AddRaytioDatabase();
+        services.AddTrustedProxies();
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -83,6 +84,7 @@ public static class RaytioHost
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => ErrorResponses.WriteForEmptyStatusAsync(context.HttpContext));

@@ -67,6 +67,7 @@ public sealed class SignupAndVerifyTests(RaytioFactory app) : IClassFixture<Rayt
         var after = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Equal(before.PasswordHash, after.PasswordHash);
         await app.LoginAsync(email, password);
+        await app.DeliverEmailsAsync();
         var subjects = await app.WithDbAsync(db => db.MailboxMessages.Where(m => m.To == email).Select(m => m.Subject).ToListAsync());
         Assert.Contains("Someone tried to sign up with your email address", subjects);
     }

@@ -5,7 +5,7 @@ public sealed class SettingsValidationTests
 {
     [Theory]
     [InlineData("Raytio:Email:SmtpSecurity", "Bogus")]
-    [InlineData("Raytio:Tokens:PasswordHashIterations", "5")]
+    [InlineData("Raytio:Tokens:PasswordHashMemoryKiB", "5")]
     [InlineData("Raytio:MaxRequestBodyBytes", "1")]
     public async Task A_bad_setting_stops_the_server_naming_it(string key, string value)
     {

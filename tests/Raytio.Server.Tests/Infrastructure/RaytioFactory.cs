@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,15 @@ namespace Raytio.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server pipeline in memory, on a fresh data folder (and database), with a fake clock.
-/// Password hashing uses fewer iterations than production so the suite stays fast; one test
-/// checks the production default separately.
+/// Password hashing uses a cheaper Argon2id cost than production so the suite stays fast; one
+/// test checks the production default separately. A request may name its client address in the
+/// <see cref="ClientAddressHeader"/> header (what the socket address would be).
 /// </summary>
 public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const int TestHashIterations = 1_000;
+    public const int TestHashMemoryKiB = 1_024;
+
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-test-" + Guid.NewGuid().ToString("N"));
     private string? postgresConnection;
@@ -81,7 +85,8 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Raytio:DataDirectory", dataDirectory);
-        builder.UseSetting("Raytio:Tokens:PasswordHashIterations", TestHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Raytio:Tokens:PasswordHashMemoryKiB", TestHashMemoryKiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Raytio:Tokens:PasswordHashPasses", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Raytio:Signing:KeyDirectory", SigningKeyDirectory);
         if (postgresConnection is not null)
@@ -92,7 +97,11 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+        });
     }
 
     public async Task<T> WithDbAsync<T>(Func<RaytioDbContext, Task<T>> action)
@@ -101,15 +110,23 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<RaytioDbContext>());
     }
 
+    /// <summary>Sends the emails waiting in the outbox now, as the background dispatcher would.</summary>
+    public Task<int> DeliverEmailsAsync() => Services.GetRequiredService<EmailDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
     /// <summary>The newest six-digit code emailed to <paramref name="email"/> through the development mailbox.</summary>
     public async Task<string> LatestCodeAsync(string email)
     {
+        await DeliverEmailsAsync();
         var body = await WithDbAsync(db => db.MailboxMessages.Where(m => m.To == email)
             .OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
         return CodePattern.Match(body).Groups[1].Value;
     }
 
-    public Task<int> MailboxCountAsync(string email) => WithDbAsync(db => db.MailboxMessages.CountAsync(m => m.To == email));
+    public async Task<int> MailboxCountAsync(string email)
+    {
+        await DeliverEmailsAsync();
+        return await WithDbAsync(db => db.MailboxMessages.CountAsync(m => m.To == email));
+    }
 
     private static readonly Regex CodePattern = new(@"code is: (\d{6})", RegexOptions.Compiled);
 
@@ -165,4 +182,21 @@ public sealed record Tokens(string IdentityToken, string AccessToken, string Ref
         body.GetProperty("identity_token").GetString()!,
         body.GetProperty("access_token").GetString()!,
         body.GetProperty("refresh_token").GetString()!);
+}
+
+/// <summary>Sets the connection's remote address from a test header, before the server's own pipeline.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, proceed) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[RaytioFactory.ClientAddressHeader], out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+            await proceed();
+        });
+        next(app);
+    };
 }

@@ -8,16 +8,18 @@ namespace Raytio.Server.Features.Auth;
 
 /// <summary>
 /// Signup, email verification and password reset (operations 2-5). Answers never depend on
-/// whether the username exists: only the emails sent differ.
+/// whether the username exists, and neither does the work: signup hashes the password on every
+/// path and reset writes one email on every path, each in one save, and emails leave through
+/// the outbox after the request.
 /// </summary>
 public sealed class AccountService(
     RaytioDbContext db,
     PasswordService passwords,
     OneTimeCodes codes,
     Throttle throttle,
-    IEmailSender email,
-    TimeProvider time,
+    EmailOutbox email,
     RefreshTokenService refreshTokens,
+    TimeProvider time,
     IOptions<ThrottleOptions> throttleOptions)
 {
     private ThrottleOptions Limits => throttleOptions.Value;
@@ -30,27 +32,27 @@ public sealed class AccountService(
         validation.ThrowIfAny();
         await EnsureEmailAllowedAsync(username, http, cancellationToken);
 
+        // Hashed before any lookup, whoever the username belongs to (and outside any transaction).
+        var passwordHash = await passwords.HashAsync(request.Password!, cancellationToken);
         var existing = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
         if (existing is null)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = "", Status = UserStatus.Unconfirmed, CreatedAt = now, UpdatedAt = now };
-            user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
+            var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = passwordHash, Status = UserStatus.Unconfirmed, CreatedAt = now, UpdatedAt = now };
             db.Users.Add(user);
-            var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
+            email.Enqueue(AuthEmails.Verification(username, await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken)));
             await SaveNewUserAsync(cancellationToken);
-            await email.SendAsync(AuthEmails.Verification(username, code), cancellationToken);
         }
         else if (existing.Status == UserStatus.Unconfirmed)
         {
             // A repeated signup of an unconfirmed account re-sends a fresh code; the password stays.
-            var code = await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken);
+            email.Enqueue(AuthEmails.Verification(username, await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken)));
             await db.SaveChangesAsync(cancellationToken);
-            await email.SendAsync(AuthEmails.Verification(username, code), cancellationToken);
         }
         else
         {
-            await email.SendAsync(AuthEmails.AlreadyRegistered(username), cancellationToken);
+            email.Enqueue(AuthEmails.AlreadyRegistered(username));
+            await db.SaveChangesAsync(cancellationToken);
         }
         return $"User {username} has been created and an email with a verification code has been sent to the email address. Please confirm the verification code to complete the registration process.";
     }
@@ -60,7 +62,7 @@ public sealed class AccountService(
         var validation = new Validation();
         var username = Usernames.Check(validation, request.Username);
         validation.Required("verification_code", request.VerificationCode).ThrowIfAny();
-        var counters = CodeCounters(username, http);
+        var counters = FailureCounters.For("code", username, http, Limits);
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
@@ -70,7 +72,7 @@ public sealed class AccountService(
             user.Status = UserStatus.Confirmed;
             user.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
-            await throttle.ResetAsync(counters[0].Key, cancellationToken);
+            await throttle.ResetAsync(FailureCounters.PairKey(counters), cancellationToken);
             return $"User {username} is verified.";
         }
 
@@ -78,9 +80,8 @@ public sealed class AccountService(
         if (user is not null && user.Status == UserStatus.Unconfirmed)
         {
             // As the reference says: a wrong (or expired) code issues and emails a new one.
-            var code = await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken);
+            email.Enqueue(AuthEmails.Verification(username, await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken)));
             await db.SaveChangesAsync(cancellationToken);
-            await email.SendAsync(AuthEmails.Verification(username, code), cancellationToken);
         }
         throw ApiException.BadRequest("invalid_code",
             "The verification code is incorrect or has expired. A new code has been sent to the email address.");
@@ -98,10 +99,14 @@ public sealed class AccountService(
         {
             user.Status = UserStatus.ResetRequired;
             user.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            var code = await codes.IssueAsync(user.Id, CodePurpose.PasswordReset, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await email.SendAsync(AuthEmails.PasswordReset(username, code), cancellationToken);
+            email.Enqueue(AuthEmails.PasswordReset(username, await codes.IssueAsync(user.Id, CodePurpose.PasswordReset, cancellationToken)));
         }
+        else
+        {
+            // The address's owner learns no account uses it; the caller learns nothing.
+            email.Enqueue(AuthEmails.NoAccount(username));
+        }
+        await db.SaveChangesAsync(cancellationToken);
         return $"Password for {username} has been reset and an email with a verification code has been sent to the email address. Please confirm the verification code to reset the password.";
     }
 
@@ -112,7 +117,7 @@ public sealed class AccountService(
         validation.Required("verification_code", request.VerificationCode);
         PasswordService.CheckRules(validation, "password", request.Password, username);
         validation.ThrowIfAny();
-        var counters = CodeCounters(username, http);
+        var counters = FailureCounters.For("code", username, http, Limits);
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
@@ -122,15 +127,16 @@ public sealed class AccountService(
             throw ApiException.BadRequest("invalid_code", "The verification code is incorrect or has expired.");
         }
 
+        var passwordHash = await passwords.HashAsync(request.Password!, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
+        user.PasswordHash = passwordHash;
         // The code reached the user's mailbox, which also proves the address.
         user.Status = UserStatus.Confirmed;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await throttle.ResetAsync(counters[0].Key, cancellationToken);
+        await throttle.ResetAsync(FailureCounters.PairKey(counters), cancellationToken);
         return $"Password for {username} has been reset.";
     }
 
@@ -140,7 +146,7 @@ public sealed class AccountService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException raced) when (raced.IsUniqueViolation())
         {
             // Two signups for one address raced; the other one won.
             throw new ApiException(StatusCodes.Status409Conflict, "signup_in_progress", "A signup for this username is already in progress. Try again.");
@@ -149,11 +155,12 @@ public sealed class AccountService(
 
     private async Task EnsureEmailAllowedAsync(string username, HttpContext http, CancellationToken cancellationToken)
     {
-        (string, int)[] counters = [(Throttle.Account("email", username), Limits.EmailsPerAccount), (Throttle.Client("email", http), Limits.FailuresPerClient)];
+        Throttle.Counter[] counters =
+        [
+            new(Throttle.Account("email", username), Limits.EmailsPerAccount, GrowingDelay: false),
+            new(Throttle.Client("email", http), Limits.EmailsPerClient, GrowingDelay: false),
+        ];
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
-        await throttle.RecordAsync(counters.Select(c => c.Item1), cancellationToken);
+        await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
     }
-
-    private (string Key, int Limit)[] CodeCounters(string username, HttpContext http) =>
-        [(Throttle.Account("code", username), Limits.FailuresPerAccount), (Throttle.Client("code", http), Limits.FailuresPerClient)];
 }

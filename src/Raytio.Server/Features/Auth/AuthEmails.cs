@@ -39,4 +39,14 @@ public static class AuthEmails
         If it was you, sign in instead, or reset your password if you have forgotten it.
         If it was not you, you can ignore this email: nothing has changed.
         """);
+
+    public static EmailMessage NoAccount(string to) => new(
+        to,
+        "Password reset requested for an address without an account",
+        """
+        Someone asked to reset the Raytio password of this email address, but no Raytio account uses it.
+
+        If it was you, you may have signed up with another address.
+        If it was not you, you can ignore this email: nothing has changed.
+        """);
 }

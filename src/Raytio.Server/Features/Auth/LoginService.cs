@@ -34,7 +34,7 @@ public sealed class LoginService(
         var validation = new Validation();
         validation.Required("username", request.Username).Required("password", request.Password).ThrowIfAny();
         var username = Usernames.Normalize(request.Username!);
-        var counters = LoginCounters(username, http);
+        var counters = FailureCounters.For("login", username, http, throttleOptions.Value);
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
@@ -45,7 +45,7 @@ public sealed class LoginService(
         }
         else
         {
-            result = await passwords.VerifyAsync(user, request.Password!, cancellationToken);
+            result = await passwords.VerifyAsync(user.PasswordHash, request.Password!, cancellationToken);
         }
         if (user is null || result == PasswordVerificationResult.Failed)
         {
@@ -64,11 +64,11 @@ public sealed class LoginService(
         }
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
+            user.PasswordHash = await passwords.HashAsync(request.Password!, cancellationToken);
             user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         }
 
-        await throttle.ResetAsync(counters[0].Key, cancellationToken);
+        await throttle.ResetAsync(FailureCounters.PairKey(counters), cancellationToken);
         var refresh = refreshTokens.StartFamily(user.Id);
         await db.SaveChangesAsync(cancellationToken);
         return await RespondAsync(user, refresh, cancellationToken);
@@ -101,16 +101,17 @@ public sealed class LoginService(
         validation.ThrowIfAny();
 
         await EnsureAccessTokenOfAsync(request.AccessToken!, userId);
-        var counters = LoginCounters(user.Email, http);
+        var counters = FailureCounters.For("login", user.Email, http, throttleOptions.Value);
         await throttle.EnsureAllowedAsync(counters, cancellationToken);
-        if (await passwords.VerifyAsync(user, request.PasswordExisting!, cancellationToken) == PasswordVerificationResult.Failed)
+        if (await passwords.VerifyAsync(user.PasswordHash, request.PasswordExisting!, cancellationToken) == PasswordVerificationResult.Failed)
         {
             await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
             throw ApiException.Invalid("password_existing", "'password_existing' is not the current password.");
         }
 
+        var passwordHash = await passwords.HashAsync(request.PasswordNew!, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.PasswordHash = await passwords.HashAsync(user, request.PasswordNew!, cancellationToken);
+        user.PasswordHash = passwordHash;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
@@ -139,7 +140,4 @@ public sealed class LoginService(
         var (identity, access) = await issuer.IssueJwtsAsync(user, cancellationToken);
         return new TokenResponse($"{user.Email} has been authenticated.", identity, refreshToken, access, "Bearer", issuer.LifetimeSeconds);
     }
-
-    private (string Key, int Limit)[] LoginCounters(string username, HttpContext http) =>
-        [(Throttle.Account("login", username), throttleOptions.Value.FailuresPerAccount), (Throttle.Client("login", http), throttleOptions.Value.FailuresPerClient)];
 }

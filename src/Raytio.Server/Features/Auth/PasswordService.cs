@@ -6,42 +6,55 @@ using Raytio.Server.Hosting;
 namespace Raytio.Server.Features.Auth;
 
 /// <summary>
-/// PBKDF2-HMAC-SHA512 hashes from ASP.NET Core Identity's PasswordHasher, at the configured
-/// iteration count, plus the password rules. A hash costs a quarter of a second of CPU, so at
-/// most one runs per core: a burst of logins waits its turn (or gets 503) instead of starving
-/// every other endpoint of threads.
+/// Password hashes: new ones are Argon2id at the configured cost (OWASP: m = 19 MiB, t = 2,
+/// p = 1); PBKDF2 hashes of ASP.NET Core Identity from earlier versions keep verifying and are
+/// reported as needing a rehash, as are Argon2id hashes at other parameters. Hashing is gated
+/// to one at a time per core, which also bounds the memory Argon2id takes: a burst of logins
+/// waits its turn (or gets 503) instead of starving every other endpoint or exhausting memory.
 /// </summary>
 public sealed class PasswordService
 {
-
     public const int MinimumLength = 8;
     public const int MaximumLength = 256;
 
-    private readonly PasswordHasher<User> hasher;
+    private static readonly PasswordHasher<User> LegacyHasher = new();
+
+    private readonly int memoryKiB;
+    private readonly int passes;
     private readonly string dummyHash;
     private readonly SemaphoreSlim gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly TimeSpan queueTimeout;
 
     public PasswordService(IOptions<TokenOptions> options)
     {
-        hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
-        {
-            CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-            IterationCount = options.Value.PasswordHashIterations,
-        }));
-        dummyHash = hasher.HashPassword(null!, "unknown-user-timing-equaliser");
+        memoryKiB = options.Value.PasswordHashMemoryKiB;
+        passes = options.Value.PasswordHashPasses;
+        dummyHash = Argon2idHash.Create("unknown-user-timing-equaliser", memoryKiB, passes).ToString();
         queueTimeout = options.Value.PasswordHashQueueTimeout;
     }
 
-    public Task<string> HashAsync(User user, string password, CancellationToken cancellationToken) =>
-        RunGatedAsync(() => hasher.HashPassword(user, password), cancellationToken);
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
+        RunGatedAsync(() => Argon2idHash.Create(password, memoryKiB, passes).ToString(), cancellationToken);
 
-    public Task<PasswordVerificationResult> VerifyAsync(User user, string password, CancellationToken cancellationToken) =>
-        RunGatedAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, password), cancellationToken);
+    public Task<PasswordVerificationResult> VerifyAsync(string storedHash, string password, CancellationToken cancellationToken) =>
+        RunGatedAsync(() => Verify(storedHash, password), cancellationToken);
 
     /// <summary>Spends the same time as a real check, so unknown usernames are not revealed by timing.</summary>
     public Task VerifyAgainstDummyAsync(string password, CancellationToken cancellationToken) =>
-        RunGatedAsync(() => hasher.VerifyHashedPassword(null!, dummyHash, password), cancellationToken);
+        RunGatedAsync(() => Verify(dummyHash, password), cancellationToken);
+
+    private PasswordVerificationResult Verify(string storedHash, string password)
+    {
+        if (Argon2idHash.TryParse(storedHash) is { } argon2)
+        {
+            return !argon2.Matches(password) ? PasswordVerificationResult.Failed
+                : argon2.MemoryKiB == memoryKiB && argon2.Passes == passes ? PasswordVerificationResult.Success
+                : PasswordVerificationResult.SuccessRehashNeeded;
+        }
+        return LegacyHasher.VerifyHashedPassword(null!, storedHash, password) == PasswordVerificationResult.Failed
+            ? PasswordVerificationResult.Failed
+            : PasswordVerificationResult.SuccessRehashNeeded;
+    }
 
     private async Task<T> RunGatedAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {

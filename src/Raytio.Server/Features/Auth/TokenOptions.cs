@@ -29,9 +29,13 @@ public sealed class TokenOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>PBKDF2-HMAC-SHA512 iterations; OWASP asks for at least 210,000.</summary>
-    [Range(1_000, 10_000_000)]
-    public int PasswordHashIterations { get; set; } = 210_000;
+    /// <summary>Argon2id memory in KiB; OWASP's minimum is 19 MiB (19,456 KiB) with 2 passes.</summary>
+    [Range(1_024, 4_194_304)]
+    public int PasswordHashMemoryKiB { get; set; } = 19_456;
+
+    /// <summary>Argon2id passes over the memory (t).</summary>
+    [Range(1, 100)]
+    public int PasswordHashPasses { get; set; } = 2;
 
     /// <summary>How long a login waits for a free core to hash on before it answers 503.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]

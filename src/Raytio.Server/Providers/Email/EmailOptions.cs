@@ -32,6 +32,14 @@ public sealed class EmailOptions : IValidatableObject
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>How often waiting emails are looked for (a commit that adds one also wakes the sender).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tries before an email that keeps failing is dropped (with an error in the log); about a day with the backoff.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 24;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public SecureSocketOptions SecurityMode => SecurityModes[SmtpSecurity];

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Raytio.Server.Data;
 
 namespace Raytio.Server.Providers.Email;
 
@@ -24,14 +23,5 @@ internal sealed class MailboxMessageConfiguration : IEntityTypeConfiguration<Mai
     {
         message.ToTable("mailbox_messages");
         message.HasIndex(m => new { m.To, m.CreatedAt });
-    }
-}
-
-/// <summary>The development mailbox table, as a property of the shared context.</summary>
-public static class MailboxTables
-{
-    extension(RaytioDbContext db)
-    {
-        public DbSet<MailboxMessage> MailboxMessages => db.Set<MailboxMessage>();
     }
 }

@@ -3,12 +3,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Raytio.Server.Features.Auth;
 
-/// <summary>A fixed-window failure counter, in the database so that replicas share it.</summary>
+/// <summary>
+/// A counter of failures (or emails) in the database, so that replicas share it. It forgets its
+/// count once a whole window has passed since the last event.
+/// </summary>
 public sealed class ThrottleBucket
 {
     public required string Key { get; set; }
 
-    public DateTime WindowStart { get; set; }
+    public DateTime LastAt { get; set; }
 
     public int Count { get; set; }
 }
@@ -19,5 +22,6 @@ internal sealed class ThrottleBucketConfiguration : IEntityTypeConfiguration<Thr
     {
         entity.ToTable("throttle_buckets");
         entity.HasKey(b => b.Key);
+        entity.Property(b => b.Key).HasMaxLength(Throttle.MaximumKeyLength);
     }
 }
