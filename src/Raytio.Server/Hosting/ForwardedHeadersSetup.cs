@@ -27,4 +27,14 @@ internal static class ForwardedHeadersSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Only with proxies named: the framework's middleware believes every sender when its lists
+    /// are empty, which would let any client choose the address its throttles count under.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
+    {
+        var proxies = app.ApplicationServices.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        return proxies.KnownProxies.Count + proxies.KnownNetworks.Count > 0 ? app.UseForwardedHeaders() : app;
+    }
 }

@@ -84,7 +84,7 @@ public static class RaytioHost
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => ErrorResponses.WriteForEmptyStatusAsync(context.HttpContext));

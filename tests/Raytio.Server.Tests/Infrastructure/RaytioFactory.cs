@@ -141,9 +141,17 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<HttpResponseMessage> SendJsonTextAsync(HttpMethod method, string path, string json, string? bearer = null) =>
         SendAsync(method, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), bearer);
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? bearer)
+    /// <summary>Sends as if from <paramref name="clientAddress"/> (the socket's address).</summary>
+    public Task<HttpResponseMessage> PostJsonFromAsync(string clientAddress, string path, object body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        SendAsync(HttpMethod.Post, path, JsonContent.Create(body), null, [new(ClientAddressHeader, clientAddress), .. headers ?? []]);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? bearer, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.Add(name, value);
+        }
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
