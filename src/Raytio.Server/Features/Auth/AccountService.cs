@@ -43,15 +43,12 @@ public sealed class AccountService(
             email.Enqueue(AuthEmails.Verification(username, await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken)));
             await SaveNewUserAsync(cancellationToken);
         }
-        else if (existing.Status == UserStatus.Unconfirmed)
-        {
-            // A repeated signup of an unconfirmed account re-sends a fresh code; the password stays.
-            email.Enqueue(AuthEmails.Verification(username, await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken)));
-            await db.SaveChangesAsync(cancellationToken);
-        }
         else
         {
-            email.Enqueue(AuthEmails.AlreadyRegistered(username));
+            // A repeated signup of an unconfirmed account re-sends a fresh code; the password stays.
+            email.Enqueue(existing.Status == UserStatus.Unconfirmed
+                ? AuthEmails.Verification(username, await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken))
+                : AuthEmails.AlreadyRegistered(username));
             await db.SaveChangesAsync(cancellationToken);
         }
         return $"User {username} has been created and an email with a verification code has been sent to the email address. Please confirm the verification code to complete the registration process.";
