@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -49,6 +50,9 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return folder;
     }
 
+    /// <summary>Every request this host answered, with its final status (in the order they finished).</summary>
+    public ConcurrentQueue<ObservedResponse> Responses { get; } = new();
+
     /// <summary>Extra settings a derived factory adds (e.g. SMTP).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
@@ -92,7 +96,11 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter>(new ResponseRecorder(Responses));
+        });
     }
 
     public async Task<T> WithDbAsync<T>(Func<RaytioDbContext, Task<T>> action)
