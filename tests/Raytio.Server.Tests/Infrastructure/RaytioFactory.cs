@@ -62,7 +62,7 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             postgresConnection = await TestDatabase.CreatePostgresDatabaseAsync();
         }
-        _ = Server; // start the host now so migrations run before the first test
+        StartServer(); // now, so migrations run before the first test
     }
 
     async Task IAsyncLifetime.DisposeAsync()
