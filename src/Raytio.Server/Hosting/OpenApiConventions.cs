@@ -39,25 +39,23 @@ internal static class OpenApiConventions
 
     private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var document = context.Document ?? throw new InvalidOperationException("The operation has no document.");
+        var errors = new List<int>();
         if (IsVersioned(context))
         {
             AddVersionParameter(operation);
-            await DeclareErrorAsync(operation, context, StatusCodes.Status404NotFound, cancellationToken);
+            errors.Add(StatusCodes.Status404NotFound);
         }
         if (RequiresAuthorization(context.Description.ActionDescriptor.EndpointMetadata))
         {
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
-            await DeclareErrorAsync(operation, context, StatusCodes.Status401Unauthorized, cancellationToken);
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, DocumentOf(context))] = [] }];
+            errors.Add(StatusCodes.Status401Unauthorized);
         }
         if (operation.RequestBody is not null)
         {
             // Malformed or wrongly shaped bodies, the body limit and the media type check.
-            foreach (var status in new[] { StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType })
-            {
-                await DeclareErrorAsync(operation, context, status, cancellationToken);
-            }
+            errors.AddRange([StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType]);
         }
+        await DeclareErrorsAsync(operation, context, errors, cancellationToken);
     }
 
     /// <summary>The same test as the version check: the first segment names a versioned service.</summary>
@@ -88,26 +86,33 @@ internal static class OpenApiConventions
         });
     }
 
-    private static async Task DeclareErrorAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, CancellationToken cancellationToken)
+    /// <summary>Adds each status the handler did not declare itself, with the error body.</summary>
+    private static async Task DeclareErrorsAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, IEnumerable<int> statuses, CancellationToken cancellationToken)
     {
+        var document = DocumentOf(context);
         operation.Responses ??= [];
-        var key = status.ToString(CultureInfo.InvariantCulture);
-        if (operation.Responses.ContainsKey(key))
+        foreach (var status in statuses)
         {
-            return;
-        }
-        var document = context.Document!;
-        if (document.Components?.Schemas?.ContainsKey(nameof(ApiErrorBody)) is not true)
-        {
-            document.AddComponent(nameof(ApiErrorBody), await context.GetOrCreateSchemaAsync(typeof(ApiErrorBody), null, cancellationToken));
-        }
-        operation.Responses[key] = new OpenApiResponse
-        {
-            Description = ReasonPhrases.GetReasonPhrase(status),
-            Content = new Dictionary<string, OpenApiMediaType>
+            var key = status.ToString(CultureInfo.InvariantCulture);
+            if (operation.Responses.ContainsKey(key))
             {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(ApiErrorBody), document) },
-            },
-        };
+                continue;
+            }
+            if (document.Components?.Schemas?.ContainsKey(nameof(ApiErrorBody)) is not true)
+            {
+                document.AddComponent(nameof(ApiErrorBody), await context.GetOrCreateSchemaAsync(typeof(ApiErrorBody), null, cancellationToken));
+            }
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = ReasonPhrases.GetReasonPhrase(status),
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(ApiErrorBody), document) },
+                },
+            };
+        }
     }
+
+    private static OpenApiDocument DocumentOf(OpenApiOperationTransformerContext context) =>
+        context.Document ?? throw new InvalidOperationException("An operation transformer ran without its document.");
 }
