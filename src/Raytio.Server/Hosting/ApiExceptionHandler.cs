@@ -12,7 +12,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, body, retryAfter) = Describe(exception);
+        var (status, body, retryAfter) = Describe(exception, context.Request);
         if (status >= 500)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -25,15 +25,18 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         return true;
     }
 
-    private static (int Status, ApiErrorBody Body, TimeSpan? RetryAfter) Describe(Exception exception) => exception switch
+    /// <summary>The request bodies bound to a type are records, i.e. JSON objects.</summary>
+    private static readonly ApiErrorBody ObjectExpected = new("The request body must be a JSON object.", "validation_failed");
+
+    private static (int Status, ApiErrorBody Body, TimeSpan? RetryAfter) Describe(Exception exception, HttpRequest request) => exception switch
     {
         ApiException api => (api.Status, new ApiErrorBody(api.Message, api.Code, api.Errors), api.RetryAfter),
-        BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad), null),
+        BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad, request), null),
         JsonException json => (StatusCodes.Status400BadRequest, DescribeJson(json), null),
         _ => (StatusCodes.Status500InternalServerError, new ApiErrorBody("An unexpected error occurred.", "internal_error"), null),
     };
 
-    private static ApiErrorBody DescribeBadRequest(BadHttpRequestException bad)
+    private static ApiErrorBody DescribeBadRequest(BadHttpRequestException bad, HttpRequest request)
     {
         if (bad.InnerException is JsonException json)
         {
@@ -43,21 +46,33 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         {
             StatusCodes.Status413PayloadTooLarge => new ApiErrorBody("The request body is too large.", "payload_too_large"),
             StatusCodes.Status415UnsupportedMediaType => new ApiErrorBody("The request body must be JSON (Content-Type: application/json).", "unsupported_media_type"),
-            _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("not provided", StringComparison.OrdinalIgnoreCase)
-                => new ApiErrorBody("A JSON request body is required.", "body_required"),
+            // The framework says the same of an empty body and of the JSON literal null.
+            _ when IsMissingBody(bad) => HasContent(request) ? ObjectExpected : new ApiErrorBody("A JSON request body is required.", "body_required"),
             _ => new ApiErrorBody("The request is malformed.", "bad_request"),
         };
     }
 
     private static ApiErrorBody DescribeJson(JsonException json)
     {
-        var where = json.LineNumber is { } line ? $" at line {line + 1}, byte {json.BytePositionInLine + 1}" : "";
-        if (!string.IsNullOrEmpty(json.Path) && json.Path != "$" && json.Message.Contains("could not be converted", StringComparison.Ordinal))
+        var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal);
+        if (wrongType && json.Path == "$")
+        {
+            // The first token was not '{' (e.g. [1,2] or 42); the parser read no further.
+            return ObjectExpected;
+        }
+        if (wrongType && !string.IsNullOrEmpty(json.Path))
         {
             var field = json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
             var message = $"'{field}' has the wrong type.";
             return new ApiErrorBody(message, "validation_failed", new Dictionary<string, string[]> { [field] = [message] });
         }
+        var where = json.LineNumber is { } line ? $" at line {line + 1}, byte {json.BytePositionInLine + 1}" : "";
         return new ApiErrorBody($"The request body is not valid JSON{where}.", "malformed_json");
     }
+
+    private static bool IsMissingBody(BadHttpRequestException bad) =>
+        bad.Message.Contains("no body was provided", StringComparison.Ordinal)
+        || (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("not provided", StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasContent(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 }

@@ -66,12 +66,7 @@ public static class RaytioHost
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Raytio API";
-            document.Info.Description = "Self-hostable implementation of the Raytio API.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(options => options.AddRaytioConventions());
         services.AddSingleton<VersionedRoutes>();
         services.AddSingleton<StartupInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StartupInitializer>());

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -116,13 +117,18 @@ public sealed class TokenGrantTests(RaytioFactory app) : IClassFixture<RaytioFac
     }
 
     [Fact]
-    public async Task Concurrent_use_of_one_refresh_token_lets_at_most_one_through()
+    public async Task Concurrent_use_of_one_refresh_token_lets_exactly_one_through()
     {
         var (_, _, tokens) = await app.CreateSignedInUserAsync();
         var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             app.PostJsonAsync("/oauth/v1/token", new { grant_type = "refresh_token", refresh_token = tokens.RefreshToken })));
-        Assert.True(attempts.Count(r => r.StatusCode == HttpStatusCode.OK) <= 1);
-        Assert.Contains(attempts, r => r.StatusCode == HttpStatusCode.Unauthorized);
+
+        var statuses = string.Join(", ", attempts.Select(r => (int)r.StatusCode));
+        Assert.True(attempts.Count(r => r.StatusCode == HttpStatusCode.OK) == 1, $"expected exactly one 200, got {statuses}");
+        foreach (var refused in attempts.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            await refused.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+        }
     }
 
     [Fact]
@@ -140,10 +146,14 @@ public sealed class TokenGrantTests(RaytioFactory app) : IClassFixture<RaytioFac
     }
 
     [Fact]
-    public async Task Refresh_tokens_are_stored_only_as_hashes()
+    public async Task Refresh_tokens_are_stored_only_as_sha256_hashes()
     {
-        var (_, _, tokens) = await app.CreateSignedInUserAsync();
-        var stored = await app.WithDbAsync(db => db.RefreshTokens.Select(t => t.TokenHash).ToListAsync());
+        var (email, _, tokens) = await app.CreateSignedInUserAsync();
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var stored = await app.WithDbAsync(db => db.RefreshTokens.Where(t => t.UserId == userId).Select(t => t.TokenHash).ToListAsync());
+
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tokens.RefreshToken)));
+        Assert.Equal(expected, Assert.Single(stored));
         Assert.DoesNotContain(tokens.RefreshToken, stored);
     }
 

@@ -53,12 +53,42 @@ public sealed class ConventionsTests(RaytioFactory app) : IClassFixture<RaytioFa
     [Theory]
     [InlineData("{")]
     [InlineData("{\"username\": }")]
-    [InlineData("[1,2")]
+    [InlineData("{\"username\": \"a\"")]
+    [InlineData("nul")]
     public async Task Malformed_json_is_400_naming_the_problem(string json)
     {
         var response = await app.CreateClient().PostAsync("/oauth/v1/signup", new StringContent(json, Encoding.UTF8, "application/json"));
         var body = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "malformed_json");
         Assert.Contains("line 1", body.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("/oauth/v1/token", "[1,2]")]
+    [InlineData("/oauth/v1/signup", "[1,2]")]
+    [InlineData("/oauth/v1/signup", "42")]
+    [InlineData("/oauth/v1/signup", "\"someone@example.com\"")]
+    [InlineData("/oauth/v1/signup", "true")]
+    [InlineData("/oauth/v1/signup", "null")]
+    [InlineData("/oauth/v1/signup", "[1,2")]
+    [InlineData("/oauth/v1/verify", "42")]
+    [InlineData("/oauth/v1/password-reset", "null")]
+    [InlineData("/oauth/v1/password-confirm", "[]")]
+    public async Task A_json_body_that_is_not_an_object_is_400_saying_an_object_is_expected(string path, string json)
+    {
+        var body = await (await app.SendJsonTextAsync(HttpMethod.Post, path, json)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("The request body must be a JSON object.", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Password_change_with_a_body_that_is_not_an_object_is_400_saying_an_object_is_expected()
+    {
+        var (_, _, tokens) = await app.CreateSignedInUserAsync();
+        foreach (var json in new[] { "[\"a\"]", "7", "null" })
+        {
+            var body = await (await app.SendJsonTextAsync(HttpMethod.Post, "/oauth/v1/password-change", json, tokens.IdentityToken))
+                .AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Equal("The request body must be a JSON object.", body.GetProperty("message").GetString());
+        }
     }
 
     [Fact]
@@ -70,10 +100,10 @@ public sealed class ConventionsTests(RaytioFactory app) : IClassFixture<RaytioFa
     }
 
     [Fact]
-    public async Task An_empty_body_is_400()
+    public async Task An_empty_body_is_400_saying_a_body_is_required()
     {
         var response = await app.CreateClient().PostAsync("/oauth/v1/signup", new StringContent("", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "body_required");
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
     }
 

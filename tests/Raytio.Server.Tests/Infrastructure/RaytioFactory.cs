@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,6 +54,9 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return folder;
     }
 
+    /// <summary>Every request this host answered, with its final status (in the order they finished).</summary>
+    public ConcurrentQueue<ObservedResponse> Responses { get; } = new();
+
     /// <summary>Extra settings a derived factory adds (e.g. SMTP).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
@@ -62,7 +66,7 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             postgresConnection = await TestDatabase.CreatePostgresDatabaseAsync();
         }
-        _ = Server; // start the host now so migrations run before the first test
+        StartServer(); // now, so migrations run before the first test
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -100,6 +104,7 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter>(new ResponseRecorder(Responses));
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }

@@ -1,4 +1,7 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Testing;
 
@@ -27,11 +30,14 @@ public sealed class JoseInteropTests(RaytioFactory app) : IClassFixture<RaytioFa
         var (_, _, tokens) = await app.CreateSignedInUserAsync();
         var jwks = await (await app.GetAsync("/.well-known/jwks.json")).Content.ReadAsStringAsync();
         var parts = tokens.IdentityToken.Split('.');
-        var forged = $"{parts[0]}.{parts[1][..^2]}AA.{parts[2]}";
+        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(parts[1]))!.AsObject();
+        payload["email"] = "someone-else@example.com";
+        var forged = $"{parts[0]}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()))}.{parts[2]}";
         var input = JsonSerializer.Serialize(new { jwks = JsonDocument.Parse(jwks).RootElement, token = forged, now = app.Time.GetUtcNow().ToUnixTimeSeconds() });
 
         var output = JsonDocument.Parse(await NodeScript.RunAsync("auth/verify-jwt.mjs", input)).RootElement;
 
-        Assert.False(output.GetProperty("valid").GetBoolean());
+        Assert.False(output.GetProperty("valid").GetBoolean(), output.GetRawText());
+        Assert.Equal("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", output.GetProperty("error").GetString());
     }
 }

@@ -13,13 +13,13 @@ internal static class AuthEndpoints
                 TypedResults.Ok(await login.GrantAsync(body, http, ct)))
             .WithName("token")
             .WithSummary("Password and refresh_token grants: identity_token, access_token, refresh_token")
-            .ProducesError(400, 401, 403, 429);
+            .ProducesError(400, 401, 403, 429, 503);
 
         oauth.MapPost("/signup", async Task<Ok<MessageResponse>> (SignupRequest body, AccountService accounts, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(new MessageResponse(await accounts.SignupAsync(body, http, ct))))
             .WithName("signup")
             .WithSummary("Create an unverified user and email a verification code")
-            .ProducesError(400, 409, 429);
+            .ProducesError(400, 409, 429, 503);
 
         oauth.MapPost("/verify", async Task<Ok<MessageResponse>> (VerifyRequest body, AccountService accounts, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(new MessageResponse(await accounts.VerifyAsync(body, http, ct))))
@@ -37,13 +37,13 @@ internal static class AuthEndpoints
                 TypedResults.Ok(new MessageResponse(await accounts.ConfirmPasswordResetAsync(body, http, ct))))
             .WithName("password-confirm")
             .WithSummary("Set a new password with the emailed reset code")
-            .ProducesError(400, 429);
+            .ProducesError(400, 429, 503);
 
         oauth.MapPost("/password-change", async Task<Ok<MessageResponse>> (PasswordChangeRequest body, LoginService login, CurrentUser caller, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(new MessageResponse(await login.ChangePasswordAsync(body, caller, http, ct))))
             .WithName("password-change")
             .WithSummary("Change the password with the access_token and the existing password")
-            .ProducesError(400, 401, 429);
+            .ProducesError(400, 401, 429, 503);
 
         app.MapGet("/.well-known/jwks.json", async (TokenKeyRing keys, HttpContext http, CancellationToken ct) =>
             {

@@ -1,11 +1,12 @@
 namespace Raytio.Server.Features.Auth;
 
 // Request bodies of operations 1-6. Every property is optional at the JSON level so that a
-// missing field is answered by our validation with its name, not by the deserializer.
+// missing field is answered by our validation with its name, not by the deserializer. A default
+// value marks a field the operation does not always need: the OpenAPI schema lists it as optional.
 
-public sealed record TokenRequest(string? GrantType, string? Username, string? Password, string? RefreshToken);
+public sealed record TokenRequest(string? GrantType, string? Username = null, string? Password = null, string? RefreshToken = null);
 
-public sealed record SignupRequest(string? Username, string? Password, string? VerificationCodeOrg);
+public sealed record SignupRequest(string? Username, string? Password, string? VerificationCodeOrg = null);
 
 public sealed record VerifyRequest(string? Username, string? VerificationCode);
 
