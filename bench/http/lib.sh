@@ -9,7 +9,7 @@ log() { echo "[$LOG_TAG] $*" >&2; }
 # CONNECTIONS, ...) and may define own_option, which handles "$@" starting at an option of its
 # own, sets TAKEN to the number of words it used, or returns 1 for an unknown option.
 # (Environment variables of the same names also work.)
-: "${DURATION:=12s}" "${WARMUP:=3s}" "${THREADS:=2}"
+: "${DURATION:=12s}" "${WARMUP:=10s}" "${THREADS:=2}"
 parse_options() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -67,6 +67,7 @@ make_workspace() {
   if [[ -z "${RESULTS:-}" ]]; then RESULTS="$WORK/results"; KEEP_RESULTS=0; else KEEP_RESULTS=1; fi
   mkdir -p "$RESULTS"
   SERVER_PID=""
+  SERVER_PIDS=()
   trap clean_up EXIT
   trap 'exit 130' INT TERM
 }
@@ -81,17 +82,19 @@ clean_up() {
 
 # Stops the server, shows its log on failure, removes WORK.
 stop_server_and_clean() {
-  local status=$1
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [[ $status -ne 0 && -f "$WORK/server.log" ]]; then
-    log "server log (last lines):"; tail -n 30 "$WORK/server.log" >&2 || true
-  fi
-  if [[ "$KEEP_RESULTS" == 1 && -f "$WORK/server.log" ]]; then cp "$WORK/server.log" "$RESULTS/" || true; fi
+  local status=$1 pid log
+  for pid in "${SERVER_PIDS[@]}"; do
+    kill -0 "$pid" 2>/dev/null || continue
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  for log in "$WORK"/server*.log; do
+    [[ -f "$log" ]] || continue
+    if [[ $status -ne 0 ]]; then log "$(basename "$log") (last lines):"; tail -n 30 "$log" >&2 || true; fi
+    if [[ "$KEEP_RESULTS" == 1 ]]; then cp "$log" "$RESULTS/" || true; fi
+  done
   rm -rf "$WORK"
 }
 
@@ -115,13 +118,15 @@ create_bench_user() {
     >"$WORK/create-user.log" 2>&1 || { cat "$WORK/create-user.log" >&2; exit 1; }
 }
 
-# Sets PORT, BASE and SERVER_PID, and waits until /readyz answers. Call it directly (not in $(...)).
-start_server() {
+# Sets PORT, BASE and SERVER_PID, and waits until /readyz answers; its output goes to
+# WORK/server.log (server-TAG.log with a TAG, for a second server). Call it directly (not in $(...)).
+start_server() { # [TAG]
   PORT="$(free_port)"
   BASE="http://127.0.0.1:$PORT"
-  log "starting server on $BASE"
-  dotnet "$DLL" --urls "$BASE" --Raytio:DataDirectory "$DATA" "${DB_ARGS[@]}" "${EXTRA_SERVER_ARGS[@]}" >"$WORK/server.log" 2>&1 &
+  log "starting server${1:+ $1} ($DLL) on $BASE"
+  dotnet "$DLL" --urls "$BASE" --Raytio:DataDirectory "$DATA" "${DB_ARGS[@]}" "${EXTRA_SERVER_ARGS[@]}" >"$WORK/server${1:+-$1}.log" 2>&1 &
   SERVER_PID=$!
+  SERVER_PIDS+=("$SERVER_PID")
   for _ in $(seq 1 120); do
     if curl -fsS "$BASE/readyz" >/dev/null 2>&1; then return 0; fi
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited" >&2; exit 1; }
@@ -131,6 +136,26 @@ start_server() {
 }
 
 login_body() { echo "{\"grant_type\":\"password\",\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}"; }
+
+# Writes COUNT refresh tokens of the benchmark user to FILE, one password login each (each the
+# head of its own chain, for refresh.lua).
+make_pool() { # FILE COUNT
+  local body made=0 round
+  body="$(login_body)"
+  : >"$1"
+  for round in 1 2 3; do
+    seq 1 $(($2 - made)) | BASE="$BASE" BODY="$body" xargs -P 4 -I{} sh -c \
+      'curl -sS -X POST "$BASE/oauth/v1/token" -H "Content-Type: application/json" --data "$BODY"; echo' \
+      >"$WORK/logins.txt" || true
+    json_field refresh_token <"$WORK/logins.txt" >>"$1"
+    if grep -v refresh_token "$WORK/logins.txt" | grep -q .; then
+      log "  some password logins failed: $(grep -v refresh_token "$WORK/logins.txt" | grep . | sort | uniq -c | head -n 3)"
+    fi
+    made=$(grep -c . "$1" || true)
+    (( made >= $2 )) && return 0
+  done
+  echo "made $made of $2 refresh tokens" >&2; exit 1
+}
 
 # Prints an identity_token of the benchmark user.
 password_token() {
@@ -231,10 +256,14 @@ measure() { # KEY LABEL CONNECTIONS SCRIPT URL [ARGS...]
   done
   LOADAVG[$key]="$(cut -d' ' -f1-3 /proc/loadavg)"
   log "$label: warm-up $WARMUP, then $DURATION with $connections connections (load average before: ${LOADAVG[$key]})"
+  local s1 m1 i1 s2 m2 i2 line
+  s1="$(server_ticks)"
   run_wrk "$key-warmup" "$connections" "$WARMUP" "$script" "$url" "${warm[@]}"
+  s2="$(server_ticks)"
+  log "  warm-up: $(sed -n 's/^RESULT requests=\([0-9]*\).*/\1/p' "$RESULTS/$key-warmup.txt" | awk -v d="$((s2 - s1))" -v hz="$CLK_TCK" \
+    '{ printf "%d requests, server CPU ms/request %.3f", $1, ($1 > 0 ? 1000 * d / hz / $1 : 0) }')"
   sleep 1 # let the server finish requests that were in flight when the warm-up stopped
   wait_idle
-  local s1 m1 i1 s2 m2 i2 line
   s1="$(server_ticks)"; read -r m1 i1 < <(machine_ticks)
   run_wrk "$key" "$connections" "$DURATION" "$script" "$url" "${real[@]}"
   s2="$(server_ticks)"; read -r m2 i2 < <(machine_ticks)

@@ -7,7 +7,7 @@
 #   bench/http/run.sh --postgres-local                 # start the machine's PostgreSQL, make a throwaway database
 #
 # Options (environment variables of the same name in capitals also work):
-#   --duration 12s        measured time per load          --warmup 3s      warm-up per load (not counted)
+#   --duration 12s        measured time per load          --warmup 10s     warm-up per load (not counted)
 #   --threads 2           wrk threads                     --connections 32 connections for loads a-d
 #   --password-connections 4   connections for the password grant (CPU-bound: ~2 per core)
 #   --skip-build          use the existing Release build  --results DIR    keep raw wrk output in DIR
@@ -59,32 +59,14 @@ create_bench_user
 start_server
 
 # --- tokens ------------------------------------------------------------------------------------
-login_body="$(login_body)"
 IDENTITY_TOKEN="$(password_token)"
 
 # Refresh-token pools: one password login per chain; a pool per wrk run (warm-up and measured)
 # since the chains that are in flight when a run stops are gone.
 REFRESH_POOL=$((CONNECTIONS + CONNECTIONS / 4 + 4))
-make_pool() { # FILE
-  export BASE login_body
-  : >"$1"
-  local made=0 round
-  for round in 1 2 3; do
-    seq 1 $((REFRESH_POOL - made)) | xargs -P 4 -I{} sh -c \
-      'curl -sS -X POST "$BASE/oauth/v1/token" -H "Content-Type: application/json" --data "$login_body"; echo' \
-      >"$WORK/logins.txt" || true
-    json_field refresh_token <"$WORK/logins.txt" >>"$1"
-    if grep -v refresh_token "$WORK/logins.txt" | grep -q .; then
-      log "  some password logins failed: $(grep -v refresh_token "$WORK/logins.txt" | grep . | sort | uniq -c | head -n 3)"
-    fi
-    made=$(grep -c . "$1" || true)
-    (( made >= REFRESH_POOL )) && return 0
-  done
-  echo "made $made of $REFRESH_POOL refresh tokens" >&2; exit 1
-}
 log "making 2 x $REFRESH_POOL refresh-token chains (password logins)"
-make_pool "$WORK/refresh-warmup.txt"
-make_pool "$WORK/refresh-measure.txt"
+make_pool "$WORK/refresh-warmup.txt" "$REFRESH_POOL"
+make_pool "$WORK/refresh-measure.txt" "$REFRESH_POOL"
 
 # --- loads -------------------------------------------------------------------------------------
 crypto_baseline before
@@ -140,7 +122,5 @@ echo "| (c)/(a) requests/s | $c_share% | ≥ 30% | $(verdict "$c_share" ">=" 30)
 echo "| (c)/(a) CPU basis: server CPU per request (a) / (c) | $c_share_cpu% (${CPUMS[a]} / ${CPUMS[c]} ms) | ≥ 30% | $(verdict "$c_share_cpu" ">=" 30) |"
 echo
 
-if [[ "$KEEP_RESULTS" == 1 ]]; then
-  cp "$WORK/server.log" "$RESULTS/server.log" 2>/dev/null || true
-  log "raw wrk output in $RESULTS"
-fi
+[[ "$KEEP_RESULTS" == 1 ]] && log "raw wrk output in $RESULTS"
+exit 0

@@ -11,7 +11,7 @@
 # server CPU of an authenticated read (GET /db/v1/preferences, measured here as load "read").
 #
 # Options (environment variables of the same name in capitals also work):
-#   --duration 12s     measured time per load       --warmup 3s        warm-up per load (not counted)
+#   --duration 12s     measured time per load       --warmup 10s       warm-up per load (not counted)
 #   --threads 2        wrk threads                  --connections 8    wrk connections
 #   --pairs 32         pairs per request of the batch load (the other load has 1)
 #   --openssl-seconds 10   duration of each openssl speed phase
