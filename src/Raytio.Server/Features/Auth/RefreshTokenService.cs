@@ -33,6 +33,21 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
 
     public async Task<Redemption> RedeemAsync(string presented, CancellationToken cancellationToken)
     {
+        // One connection for the lookup, the claim and the insert: on SQLite every open and close
+        // of EF Core's connection also registers and removes its SQL functions.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await RedeemOnOpenConnectionAsync(presented, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Redemption> RedeemOnOpenConnectionAsync(string presented, CancellationToken cancellationToken)
+    {
         var found = await TokenWithUser(db, Hash(presented), cancellationToken);
         if (found is null || found.Token.RevokedAt is not null)
         {
