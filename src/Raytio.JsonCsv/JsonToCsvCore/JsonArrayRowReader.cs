@@ -81,11 +81,6 @@ internal sealed class JsonArrayRowReader(Stream input)
         {
             throw new JsonCsvException($"Invalid JSON: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
-        {
-            // Utf8JsonReader reports a string that is not valid UTF-8 this way.
-            throw new JsonCsvException($"Invalid JSON: {e.Message}", e);
-        }
         _start += (int)committed.BytesConsumed;
         _state = committed.CurrentState;
     }

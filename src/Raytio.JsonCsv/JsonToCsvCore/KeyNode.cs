@@ -102,7 +102,7 @@ internal sealed class KeyNode
     {
         if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaxStackNameLength)
         {
-            var name = reader.GetString()!;
+            var name = reader.GetCheckedString();
             return add ? Child(name) : _children?.GetValueOrDefault(name);
         }
         // Raw bytes equal to a valid UTF-8 name are valid UTF-8 themselves.
@@ -116,8 +116,8 @@ internal sealed class KeyNode
         {
             return child;
         }
-        // GetString rejects invalid UTF-8, which GetChars replaced.
-        return add ? Child(reader.GetString()!) : null;
+        // Decoding rejects invalid UTF-8, which GetChars replaced.
+        return add ? Child(reader.GetCheckedString()) : null;
     }
 }
 

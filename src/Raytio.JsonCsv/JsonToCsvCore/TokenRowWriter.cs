@@ -282,10 +282,10 @@ internal sealed class TokenRowWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DecodeString(ref Utf8JsonReader reader)
     {
-        // Never more UTF-16 chars than UTF-8 bytes, escapes included. CopyString also rejects invalid UTF-8.
+        // Never more UTF-16 chars than UTF-8 bytes, escapes included. Decoding also rejects invalid UTF-8.
         EnsureText(reader.ValueSpan.Length);
         var start = _textLength;
-        _textLength += reader.CopyString(_text.AsSpan(_textLength));
+        _textLength += reader.CopyCheckedString(_text.AsSpan(_textLength));
         return start;
     }
 
