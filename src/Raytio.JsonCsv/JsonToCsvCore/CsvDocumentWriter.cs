@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Raytio.JsonCsv.Json;
@@ -27,8 +26,6 @@ internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> co
         }
     }
 
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadRow(ref Utf8JsonReader reader)
     {
         var start = reader;
