@@ -110,7 +110,6 @@ namespace Raytio.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Raytio.Server.Features.Auth.ThrottleBucket", b =>
                 {
                     b.Property<string>("Key")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
 
@@ -118,9 +117,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.Property<DateTime>("LastAt")
+                    b.Property<DateTime>("WindowStart")
                         .HasColumnType("TEXT")
-                        .HasColumnName("last_at");
+                        .HasColumnName("window_start");
 
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
@@ -231,53 +230,6 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_mailbox_messages_to_created_at");
 
                     b.ToTable("mailbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Raytio.Server.Providers.Email.OutgoingEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claimed_until");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outgoing_emails");
-
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outgoing_emails_next_attempt_at");
-
-                    b.ToTable("outgoing_emails", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
