@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
@@ -9,14 +10,14 @@ namespace Raytio.Server.Cli;
 
 /// <summary>
 /// Administrative verbs of the server binary, run against the same configuration and database:
-/// `create-user EMAIL PASSWORD`, `mailbox [EMAIL] [COUNT]`, `token-keys list|rotate`,
-/// `signing-keys list|rotate|remove KID`.
+/// `create-user EMAIL PASSWORD`, `users disable|enable EMAIL`, `mailbox [EMAIL] [COUNT]`,
+/// `token-keys list|rotate`, `signing-keys list|rotate|remove KID`.
 /// </summary>
 public static class ServerCommands
 {
     public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
 
-    private static readonly string[] Verbs = ["create-user", "mailbox", "token-keys", "signing-keys", "help"];
+    private static readonly string[] Verbs = ["create-user", "users", "mailbox", "token-keys", "signing-keys", "help"];
 
     /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
     public static (Command? Command, string[] HostArgs) Split(string[] args)
@@ -39,6 +40,7 @@ public static class ServerCommands
             return command.Verb switch
             {
                 "create-user" => await CreateUserAsync(command.Arguments, scope.ServiceProvider, output),
+                "users" => await UsersAsync(command.Arguments, scope.ServiceProvider, output),
                 "mailbox" => await PrintMailboxAsync(command.Arguments, scope.ServiceProvider, output),
                 "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 "signing-keys" => await SigningKeysAsync(command.Arguments, scope.ServiceProvider, output),
@@ -58,6 +60,7 @@ public static class ServerCommands
             Usage: Raytio.Server [COMMAND] [--setting value ...]
               (no command)                 run the server
               create-user EMAIL PASSWORD   create a verified user without email (first admin)
+              users disable|enable EMAIL   stop (or allow again) the user's sign-in; disabling ends their sessions
               mailbox [EMAIL] [COUNT]      print the newest emails of the development mailbox (default 10)
               token-keys list|rotate       list or rotate the keys that sign identity tokens
               signing-keys list|rotate|remove KID
@@ -90,6 +93,28 @@ public static class ServerCommands
         db.Users.Add(user);
         await db.SaveChangesAsync();
         await output.WriteLineAsync($"created verified user {username} with u_id {user.Id}");
+        return 0;
+    }
+
+    private static async Task<int> UsersAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        if (arguments.Count != 2 || arguments[0] is not ("disable" or "enable"))
+        {
+            await output.WriteLineAsync("usage: users disable|enable EMAIL");
+            return 2;
+        }
+        var username = Usernames.Normalize(arguments[1]);
+        var accounts = services.GetRequiredService<DisabledAccounts>();
+        var disable = arguments[0] == "disable";
+        if (!await (disable ? accounts.DisableAsync(username, CancellationToken.None) : accounts.EnableAsync(username, CancellationToken.None)))
+        {
+            await output.WriteLineAsync($"error: no user {username}");
+            return 1;
+        }
+        var bound = services.GetRequiredService<IOptions<TokenOptions>>().Value.SecurityStampCacheLifetime;
+        await output.WriteLineAsync(disable
+            ? $"disabled {username}: sessions revoked; running servers refuse their tokens within {bound.TotalSeconds:0} s"
+            : $"enabled {username}: they can sign in again");
         return 0;
     }
 

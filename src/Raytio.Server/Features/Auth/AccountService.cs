@@ -18,6 +18,7 @@ public sealed class AccountService(
     IEmailSender email,
     TimeProvider time,
     RefreshTokenService refreshTokens,
+    SecurityStampCache stamps,
     IOptions<ThrottleOptions> throttleOptions)
 {
     private ThrottleOptions Limits => throttleOptions.Value;
@@ -127,9 +128,11 @@ public sealed class AccountService(
         // The code reached the user's mailbox, which also proves the address.
         user.Status = UserStatus.Confirmed;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        user.SecurityStamp = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        stamps.Remember(user);
         await throttle.ResetAsync(counters[0].Key, cancellationToken);
         return $"Password for {username} has been reset.";
     }

@@ -26,6 +26,13 @@ public sealed class TokenOptions
     /// <summary>RFC 7638 thumbprints of token keys known to be leaked: deleted at the next start.</summary>
     public List<string> CompromisedKeys { get; set; } = [];
 
+    /// <summary>
+    /// How long a replica trusts its cached copy of a user's security stamp: the longest a token
+    /// keeps working on another replica after a password change, reset or disabling.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SecurityStampCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
