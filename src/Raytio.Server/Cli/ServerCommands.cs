@@ -147,12 +147,13 @@ public static class ServerCommands
         {
             case "rotate":
                 var created = await keys.RotateAsync();
-                await output.WriteLineAsync($"new signing key {created.Kid}");
+                await output.WriteLineAsync($"new signing key {created.Kid}: published now, signs from {created.ActivatesAt:u}");
                 return 0;
             case "list":
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 foreach (var key in await keys.ListAsync())
                 {
-                    await output.WriteLineAsync($"{key.Kid}  created {key.CreatedAt:u}  {(key.RetiredAt is { } retired ? $"retired {retired:u}" : "signing")}");
+                    await output.WriteLineAsync($"{key.Kid}  created {key.CreatedAt:u}  {TokenKeyState(key, now)}");
                 }
                 return 0;
             default:
@@ -160,6 +161,11 @@ public static class ServerCommands
                 return 2;
         }
     }
+
+    private static string TokenKeyState(TokenKeyRing.RingKey key, DateTime now) =>
+        key.SignsAt(now) ? "signing" + (key.RetiredAt is { } until ? $" until {until:u}" : "")
+        : key.ActivatesAt > now ? $"pending, signs from {key.ActivatesAt:u}"
+        : $"retired {key.RetiredAt:u}, verifies until its tokens expire";
 
     private static async Task<int> SigningKeysAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
     {

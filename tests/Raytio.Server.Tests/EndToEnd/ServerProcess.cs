@@ -90,12 +90,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var run = Process.Start(StartInfo([.. arguments, "--Raytio:DataDirectory", dataDirectory]))
-                ?? throw new InvalidOperationException("the server did not start");
-            var output = run.StandardOutput.ReadToEndAsync();
-            var error = run.StandardError.ReadToEndAsync();
-            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            return (run.ExitCode, await output, await error);
+            return await RunToExitInAsync(dataDirectory, arguments);
         }
         finally
         {
@@ -104,6 +99,19 @@ public sealed class ServerProcess : IAsyncDisposable
                 Directory.Delete(dataDirectory, recursive: true);
             }
         }
+    }
+
+    /// <summary>Runs a command in this server's data folder with only the arguments given (not the server's settings).</summary>
+    public Task<(int ExitCode, string Output, string Error)> RunWithoutSettingsAsync(params string[] arguments) => RunToExitInAsync(DataDirectory, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunToExitInAsync(string dataDirectory, string[] arguments)
+    {
+        using var run = Process.Start(StartInfo([.. arguments, "--Raytio:DataDirectory", dataDirectory]))
+            ?? throw new InvalidOperationException("the server did not start");
+        var output = run.StandardOutput.ReadToEndAsync();
+        var error = run.StandardError.ReadToEndAsync();
+        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (run.ExitCode, await output, await error);
     }
 
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)

@@ -31,7 +31,7 @@ public sealed class AuthFeature : IFeatureModule
                 jwt.TokenValidationParameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(new CachingTokenHandler(time, options.Value.ClockSkew));
-                jwt.Events = BearerEvents.Create(stamps);
+                jwt.Events = BearerEvents.Create(stamps, keys);
             });
         services.AddAuthorization();
     }

@@ -10,8 +10,10 @@ internal static class BearerEvents
     /// OnTokenValidated runs after every successful validation, also when
     /// <see cref="CachingTokenHandler"/> answers from its cache, so the stamp is checked on every request.
     /// </summary>
-    public static JwtBearerEvents Create(SecurityStampCache stamps) => new()
+    public static JwtBearerEvents Create(SecurityStampCache stamps, TokenKeyRing keys) => new()
     {
+        // The key resolver is synchronous, so the key snapshot is brought up to date here, before validation.
+        OnMessageReceived = context => keys.RefreshForAsync(BearerKid.Of(context.Request.Headers.Authorization), context.HttpContext.RequestAborted),
         OnTokenValidated = async context =>
         {
             var principal = context.Principal;

@@ -23,6 +23,13 @@ public sealed class TokenOptions
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How long a new key is published in the JWK set before it signs: at least the set's cache
+    /// lifetime (5 min) plus the minute a replica may take to see the key.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:06:00", "1.00:00:00")]
+    public TimeSpan SigningKeyPublishDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>RFC 7638 thumbprints of token keys known to be leaked: deleted at the next start.</summary>
     public List<string> CompromisedKeys { get; set; } = [];
 

@@ -138,14 +138,18 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("kid");
 
+                    b.Property<DateTime>("ActivatesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activates_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("PrivateKeyPem")
+                    b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("private_key_pem");
+                        .HasColumnName("protected_private_key");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("timestamp with time zone")
