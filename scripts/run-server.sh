@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and starts the server with everything local: embedded SQLite in ./data, the email
-# outbox, sandbox providers. Extra arguments go to the server (e.g. --urls http://0.0.0.0:8080).
+# development mailbox, sandbox providers. Extra arguments go to the server (e.g. --urls http://0.0.0.0:8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Raytio.Server -c Release -nologo -v quiet

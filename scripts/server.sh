@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command of the built server against the same data folder as run-server.sh, e.g.
-#   scripts/server.sh outbox you@example.com
+#   scripts/server.sh mailbox you@example.com
 #   scripts/server.sh create-user admin@example.com 'a long passphrase'
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -122,12 +122,7 @@ public static class ServerCommands
     {
         var to = arguments.Count > 0 ? Usernames.Normalize(arguments[0]) : null;
         var count = arguments.Count > 1 && int.TryParse(arguments[1], out var parsed) ? Math.Clamp(parsed, 1, 1000) : 10;
-        var db = services.GetRequiredService<RaytioDbContext>();
-        var messages = await db.MailboxMessages.AsNoTracking()
-            .Where(m => to == null || m.To == to)
-            .OrderByDescending(m => m.CreatedAt)
-            .Take(count)
-            .ToListAsync();
+        var messages = await services.GetRequiredService<DevelopmentMailbox>().ReadAsync(to, count, CancellationToken.None);
         foreach (var message in messages)
         {
             await output.WriteLineAsync($"--- {message.CreatedAt:u} to {message.To}: {message.Subject}");

@@ -73,6 +73,9 @@ public static class RaytioHost
             return Task.CompletedTask;
         }));
         services.AddSingleton<VersionedRoutes>();
+        services.AddSettings<CleanupOptions>(CleanupOptions.Section);
+        services.AddSingleton<CleanupPass>();
+        services.AddHostedService<CleanupService>();
 
         foreach (var module in Modules)
         {

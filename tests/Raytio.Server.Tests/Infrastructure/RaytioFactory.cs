@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
+using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
 
 namespace Raytio.Server.Tests.Infrastructure;
@@ -92,7 +93,13 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            // Tests run cleanup passes themselves (CleanupPass), so that advancing the fake clock
+            // deletes nothing behind their back.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(CleanupService)));
+        });
     }
 
     public async Task<T> WithDbAsync<T>(Func<RaytioDbContext, Task<T>> action)

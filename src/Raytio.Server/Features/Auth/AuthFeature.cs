@@ -22,6 +22,7 @@ public sealed class AuthFeature : IFeatureModule
         services.AddScoped<AccountService>();
         services.AddScoped<LoginService>();
         services.AddScoped<DisabledAccounts>();
+        services.AddScoped<ICleanupTask, AuthCleanup>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

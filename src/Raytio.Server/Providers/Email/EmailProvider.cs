@@ -10,6 +10,7 @@ public sealed class EmailProvider : IFeatureModule
     {
         services.AddSettings<EmailOptions>(EmailOptions.Section);
         services.AddScoped<DevelopmentMailbox>();
+        services.AddScoped<ICleanupTask, MailboxCleanup>();
         services.AddScoped<SmtpEmailSender>();
         services.AddScoped<IEmailSender>(provider => provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
             ? provider.GetRequiredService<SmtpEmailSender>()

@@ -48,6 +48,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_one_time_codes");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_one_time_codes_expires_at");
+
                     b.HasIndex("UserId", "Purpose")
                         .IsUnique()
                         .HasDatabaseName("ix_one_time_codes_user_id_purpose");
@@ -94,8 +97,14 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_refresh_tokens");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family_id");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_refresh_tokens_revoked_at");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -123,6 +132,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_throttle_buckets_window_start");
 
                     b.ToTable("throttle_buckets", (string)null);
                 });
@@ -281,6 +293,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_mailbox_messages");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_mailbox_messages_created_at");
 
                     b.HasIndex("To", "CreatedAt")
                         .HasDatabaseName("ix_mailbox_messages_to_created_at");

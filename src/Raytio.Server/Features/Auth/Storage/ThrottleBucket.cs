@@ -19,5 +19,6 @@ internal sealed class ThrottleBucketConfiguration : IEntityTypeConfiguration<Thr
     {
         entity.ToTable("throttle_buckets");
         entity.HasKey(b => b.Key);
+        entity.HasIndex(b => b.WindowStart);
     }
 }
