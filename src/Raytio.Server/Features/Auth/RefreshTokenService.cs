@@ -29,7 +29,9 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
             .Where(t => t.TokenHash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null || found.Token.RevokedAt is not null)
+        // A disabled account's tokens were revoked when it was disabled; the check also covers a
+        // refresh that raced with the disabling.
+        if (found is null || found.Token.RevokedAt is not null || found.User.DisabledAt is not null)
         {
             return new Redemption(Outcome.Unknown, null, null);
         }

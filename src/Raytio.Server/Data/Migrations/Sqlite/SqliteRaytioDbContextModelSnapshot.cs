@@ -48,6 +48,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_one_time_codes");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_one_time_codes_expires_at");
+
                     b.HasIndex("UserId", "Purpose")
                         .IsUnique()
                         .HasDatabaseName("ix_one_time_codes_user_id_purpose");
@@ -94,8 +97,14 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_refresh_tokens");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family_id");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_refresh_tokens_revoked_at");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -110,6 +119,7 @@ namespace Raytio.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Raytio.Server.Features.Auth.ThrottleBucket", b =>
                 {
                     b.Property<string>("Key")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
 
@@ -117,12 +127,15 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.Property<DateTime>("WindowStart")
+                    b.Property<DateTime>("LastAt")
                         .HasColumnType("TEXT")
-                        .HasColumnName("window_start");
+                        .HasColumnName("last_at");
 
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
+
+                    b.HasIndex("LastAt")
+                        .HasDatabaseName("ix_throttle_buckets_last_at");
 
                     b.ToTable("throttle_buckets", (string)null);
                 });
@@ -133,14 +146,18 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kid");
 
+                    b.Property<DateTime>("ActivatesAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activates_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("PrivateKeyPem")
+                    b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("private_key_pem");
+                        .HasColumnName("protected_private_key");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT")
@@ -163,6 +180,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -178,6 +199,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("preferences_json");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -195,6 +220,50 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Secrets.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_server_secrets");
+
+                    b.ToTable("server_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Providers.Email.MailboxMessage", b =>
@@ -226,10 +295,60 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_mailbox_messages");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_mailbox_messages_created_at");
+
                     b.HasIndex("To", "CreatedAt")
                         .HasDatabaseName("ix_mailbox_messages_to_created_at");
 
                     b.ToTable("mailbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Providers.Email.OutgoingEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_emails");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_emails_next_attempt_at");
+
+                    b.ToTable("outgoing_emails", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
