@@ -11,8 +11,14 @@ internal static class InputGenerator
 
     public static void WriteJson(string path, long targetBytes)
     {
+        using var file = File.Create(path);
+        WriteJson(file, targetBytes);
+    }
+
+    public static void WriteJson(Stream output, long targetBytes)
+    {
         var random = new Random(42);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         writer.Write('[');
         var row = new StringBuilder();
         long written = 1;

@@ -32,6 +32,7 @@ public sealed class Csv2JsonOptions
     public static Csv2JsonOptions FromJson(JsonElement options)
     {
         OptionReader.RequireObject(options, "csv2json");
+        OptionText.RequireDecodable(options, "csv2json");
         var result = new Csv2JsonOptions();
         foreach (var option in options.EnumerateObject())
         {

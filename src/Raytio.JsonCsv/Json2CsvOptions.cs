@@ -54,6 +54,7 @@ public sealed class Json2CsvOptions
     public static Json2CsvOptions FromJson(JsonElement options)
     {
         OptionReader.RequireObject(options, "json2csv");
+        OptionText.RequireDecodable(options, "json2csv");
         var result = new Json2CsvOptions();
         foreach (var option in options.EnumerateObject())
         {

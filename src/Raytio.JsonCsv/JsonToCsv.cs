@@ -11,20 +11,24 @@ public static class JsonToCsv
     /// checkSchemaDifferences or unwindArrays), the input is read more than once; a non-seekable input is first
     /// spooled to a temporary file. Memory holds one document at a time.
     /// </summary>
-    public static async Task ConvertAsync(Stream jsonArrayUtf8, Stream csvOut, Json2CsvOptions options, CancellationToken ct)
+    public static Task ConvertAsync(Stream jsonArrayUtf8, Stream csvOut, Json2CsvOptions options, CancellationToken ct) =>
+        ConvertAsync(jsonArrayUtf8, csvOut, options, useTokenPaths: true, ct);
+
+    /// <param name="useTokenPaths">False parses every document into an object tree, so tests can compare the token-level passes with it.</param>
+    internal static async Task ConvertAsync(Stream jsonArrayUtf8, Stream csvOut, Json2CsvOptions options, bool useTokenPaths, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!ColumnPlanner.NeedsDetection(options) && !options.CheckSchemaDifferences && !options.UnwindArrays)
         {
             var columns = ColumnPlanner.Plan(options, detected: null);
             var unwinder = new ArrayUnwinder([], options.ExcludeKeys);
-            await WriteAsync(new LimitedReadStream(jsonArrayUtf8, options.MaxInputBytes), csvOut, options, columns, unwinder, ct).ConfigureAwait(false);
+            await WriteAsync(new LimitedReadStream(jsonArrayUtf8, options.MaxInputBytes), csvOut, options, columns, unwinder, useTokenPaths, ct).ConfigureAwait(false);
             return;
         }
         await using var input = await SeekableInput.OpenAsync(jsonArrayUtf8, options.MaxInputBytes, ct).ConfigureAwait(false);
-        var (detected, unwinding) = await DetectKeysAsync(input, options, ct).ConfigureAwait(false);
+        var (detected, unwinding) = await DetectKeysAsync(input, options, useTokenPaths, ct).ConfigureAwait(false);
         input.Rewind();
-        await WriteAsync(input.Stream, csvOut, options, ColumnPlanner.Plan(options, detected), unwinding, ct).ConfigureAwait(false);
+        await WriteAsync(input.Stream, csvOut, options, ColumnPlanner.Plan(options, detected), unwinding, useTokenPaths, ct).ConfigureAwait(false);
     }
 
     public static string Convert(string jsonArray, Json2CsvOptions? options = null)
@@ -40,9 +44,9 @@ public static class JsonToCsv
     /// Reads the input once per unwinding round (once without unwindArrays): each pass learns the next round's
     /// array keys in first-seen order, and the pass that finds no array left gives the columns.
     /// </summary>
-    private static async Task<(OrderedKeySet Detected, ArrayUnwinder Unwinder)> DetectKeysAsync(SeekableInput input, Json2CsvOptions options, CancellationToken ct)
+    private static async Task<(OrderedKeySet Detected, ArrayUnwinder Unwinder)> DetectKeysAsync(SeekableInput input, Json2CsvOptions options, bool useTokenPaths, CancellationToken ct)
     {
-        if (!options.UnwindArrays && !options.CheckSchemaDifferences && !options.ExpandArrayObjects)
+        if (useTokenPaths && !options.UnwindArrays && !options.CheckSchemaDifferences && !options.ExpandArrayObjects)
         {
             var keys = new OrderedKeySet();
             input.Rewind();
@@ -94,10 +98,10 @@ public static class JsonToCsv
         }
     }
 
-    private static async Task WriteAsync(Stream input, Stream output, Json2CsvOptions options, List<Column> columns, ArrayUnwinder unwinder, CancellationToken ct)
+    private static async Task WriteAsync(Stream input, Stream output, Json2CsvOptions options, List<Column> columns, ArrayUnwinder unwinder, bool useTokenPaths, CancellationToken ct)
     {
         var sink = new TextSink(output);
-        var writer = new CsvDocumentWriter(options, columns, sink, unwinder);
+        var writer = new CsvDocumentWriter(options, columns, sink, unwinder, useTokenPaths);
         writer.WriteStart();
         await new JsonArrayRowReader(input).ReadAsync(writer, sink.FlushIfFullAsync, ct).ConfigureAwait(false);
         await sink.CompleteAsync(ct).ConfigureAwait(false);

@@ -22,6 +22,11 @@ catch (OptionsValidationException invalid)
     await Console.Error.WriteLineAsync("Invalid settings:" + Environment.NewLine + string.Join(Environment.NewLine, invalid.Failures.Select(f => "  " + f)));
     return 1;
 }
+catch (StartupException failed)
+{
+    await Console.Error.WriteLineAsync("Start-up failed: " + failed.Message);
+    return 1;
+}
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -64,6 +64,10 @@ public sealed class Csv2JsonTests
     }
 
     [Fact]
+    public void JsonFieldWithALoneSurrogateEscapeIsAJsonCsvException() =>
+        Assert.StartsWith("Invalid JSON", Assert.Throws<JsonCsvException>(() => Convert("a\n\"[\"\"\\ud800\"\"]\"")).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void TextAfterClosingQuoteIsAnError() =>
         Assert.Equal(2, Assert.Throws<CsvFormatException>(() => Convert("a,b\n\"x\"y,2")).LineNumber);
 }

@@ -24,6 +24,8 @@ public sealed class DeliberateDifferenceTests
         { "expandArrayObjects drops every missing item", "json2csv", """[{"a":[{"b":1},{"c":2},{"c":3}]}]""", """{"expandArrayObjects":true}""", "a.b,a.c\n1,\"[2,3]\"" },
         { "unwindArrays does not mix items of differently shaped arrays", "json2csv", """[{"a":[{"c":{"x":1}},{"c":[{"x":2},{"x":3}]}]}]""", """{"unwindArrays":true}""", "a.c.x\n1\n2\n3" },
         { "key with a backslash before a dot keeps its value", "json2csv", """[{"a\\.b":1}]""", "{}", "a\\\\.b\n1" },
+        { "object under an empty name keeps the name in its key and its values", "json2csv", """[{"":{"a":1,"":2},"b":3}]""", "{}", ".a,.,b\n1,2,3" },
+        { "unwindArrays unwinds an array under an empty name", "json2csv", """[{"":[1,2]}]""", """{"unwindArrays":true}""", "\n1\n2" },
         { "unbalanced quote is an error", "csv2json", "a,b\n\"unterminated,2\n3,4", "{}", "ERROR" },
         { "text after a closing quote is an error", "csv2json", "a,b\n\"x\" ,y", "{}", "ERROR" },
         { "CRLF ends records with the default end of line", "csv2json", "a,b\r\n1,2\r\n", "{}", """[{"a":1,"b":2}]""" },
@@ -35,6 +37,7 @@ public sealed class DeliberateDifferenceTests
         { "numeric nested name makes an object, not an array", "csv2json", "a.2,a.b\n5,6", "{}", """[{"a":{"2":5,"b":6}}]""" },
         { "byte order mark is removed without excelBOM", "csv2json", "\uFEFFa\n1", "{}", """[{"a":1}]""" },
         { "trimFieldValues still parses JSON arrays", "csv2json", "a\n\"[1]\"", """{"trimFieldValues":true}""", """[{"a":[1]}]""" },
+        { "JSON field with an escaped lone surrogate is an error", "csv2json", "a\n\"[\"\"\\ud800\"\"]\"", "{}", "ERROR" },
     };
 
     [Fact]

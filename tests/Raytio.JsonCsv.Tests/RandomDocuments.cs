@@ -10,7 +10,8 @@ namespace Raytio.JsonCsv.Tests;
 /// strings and null. Values stay inside what JavaScript represents exactly (integers within 2^53).
 /// </summary>
 /// <param name="flatArrayObjects">Objects inside arrays get only undotted keys and scalar values (json-2-csv's expandArrayObjects mishandles others).</param>
-public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
+/// <param name="emptyNames">Objects may also have the name "" (json-2-csv drops it from detected keys; docs/JSON-CSV.md).</param>
+public sealed class RandomDocuments(int seed, bool flatArrayObjects = false, bool emptyNames = false)
 {
     private static readonly string[] TopKeys = ["id", "name", "price", "tags", "owner", "when", "note", "x.y", "qty", "1", "flag", "meta"];
     private static readonly string[] InnerKeys = ["a", "b", "c", "d.e", "z", "2"];
@@ -97,6 +98,7 @@ public sealed class RandomDocuments(int seed, bool flatArrayObjects = false)
 
     private JsonObject Object(string[] keys, int depth)
     {
+        keys = emptyNames ? [.. keys, ""] : keys;
         var result = new JsonObject();
         var chosen = keys.OrderBy(_ => _random.Next()).Take(_random.Next(0, keys.Length));
         foreach (var key in chosen)

@@ -25,12 +25,24 @@ public sealed class StreamingTests
         Assert.StartsWith("id,name,late\n", actual, StringComparison.Ordinal);
     }
 
+    /// <summary>CSV is written before the input has ended: neither a detection pass nor spooling waited for all of it.</summary>
     [Fact]
     public async Task ExplicitKeysConvertInOnePass()
     {
-        var options = new Json2CsvOptions { Keys = [new KeySpec("id")] };
-        var csv = await ConvertJsonAsync(new NonSeekableStream(new MemoryStream(Encoding.UTF8.GetBytes(ManyRows(1000)))), options);
-        Assert.Equal(1001, csv.Split('\n').Length);
+        var json = Encoding.UTF8.GetBytes(ManyRows(20_000));
+        var input = new GatedStream(json[..^1], json[^1..]);
+        using var output = new FirstWriteSignallingStream();
+        var conversion = JsonToCsv.ConvertAsync(input, output, new Json2CsvOptions { Keys = [new KeySpec("id")] }, CancellationToken.None);
+        try
+        {
+            await output.FirstWrite.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            input.Release();
+        }
+        await conversion;
+        Assert.Equal(20_001, Encoding.UTF8.GetString(output.ToArray()).Split('\n').Length);
     }
 
     [Fact]
@@ -85,11 +97,20 @@ public sealed class StreamingTests
     public void MalformedJsonInputsNameTheProblem(string json, string message) =>
         Assert.Contains(message, Assert.ThrowsAny<JsonCsvException>(() => JsonToCsv.Convert(json)).Message, StringComparison.Ordinal);
 
-    [Fact]
-    public async Task InvalidUtf8IsAJsonCsvException()
+    /// <summary>Text that cannot be decoded is bad input in names and values, on the token path and on the tree path.</summary>
+    [Theory]
+    [InlineData("[{\"a\":\"#\"}]", "{}")]
+    [InlineData("[{\"#\":1}]", "{}")]
+    [InlineData("[{\"a\":\"#\"}]", "{\"wrapBooleans\":true}")]
+    [InlineData("[{\"#\":1}]", "{\"unwindArrays\":true}")]
+    [InlineData("[{\"a\":\"\\ud800\"}]", "{}")]
+    [InlineData("[{\"\\udc00\":1}]", "{\"unwindArrays\":true}")]
+    public async Task UndecodableTextIsAJsonCsvException(string json, string optionsJson)
     {
-        byte[] json = [.. "[{\"a\":\""u8, 0xC3, 0x28, .. "\"}]"u8];
-        var error = await Assert.ThrowsAsync<JsonCsvException>(() => ConvertJsonAsync(new MemoryStream(json), new Json2CsvOptions()));
+        // '#' stands for two bytes that are not UTF-8.
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(json).SelectMany(b => b == (byte)'#' ? [0xC3, 0x28] : new[] { b })];
+        var options = Json2CsvOptions.FromJson(System.Text.Json.JsonDocument.Parse(optionsJson).RootElement);
+        var error = await Assert.ThrowsAsync<JsonCsvException>(() => ConvertJsonAsync(new MemoryStream(bytes), options));
         Assert.StartsWith("Invalid JSON", error.Message, StringComparison.Ordinal);
     }
 

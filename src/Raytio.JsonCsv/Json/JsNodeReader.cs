@@ -53,7 +53,7 @@ internal static class JsNodeReader
             case JsonTokenType.StartArray:
                 return TryReadArray(ref reader, names, shapeOnly, out node);
             case JsonTokenType.String:
-                node = shapeOnly ? JsNode.EmptyString : JsNode.String(reader.GetString()!);
+                node = shapeOnly ? JsNode.EmptyString : JsNode.String(reader.GetCheckedString());
                 return true;
             case JsonTokenType.Number:
                 node = shapeOnly ? ShapeOnlyNumber : JsNode.Number(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
@@ -68,7 +68,8 @@ internal static class JsNodeReader
                 node = JsNode.Null;
                 return true;
             default:
-                throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
+                // The reader only stops on a value token here; anything else is a bug of ours, not bad input.
+                throw new System.Diagnostics.UnreachableException($"JSON token {reader.TokenType} where a value starts.");
         }
     }
 
@@ -110,7 +111,7 @@ internal static class JsNodeReader
                 node = JsNode.Object(properties);
                 return true;
             }
-            var key = names is null ? reader.GetString()! : names.GetName(ref reader);
+            var key = names is null ? reader.GetCheckedString() : names.GetName(ref reader);
             if (!reader.Read() || !TryReadValue(ref reader, names, shapeOnly, out var value))
             {
                 return false;

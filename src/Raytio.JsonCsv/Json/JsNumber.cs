@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Raytio.JsonCsv.Json;
@@ -12,8 +11,6 @@ namespace Raytio.JsonCsv.Json;
 internal static class JsNumber
 {
     /// <summary>Text for a valid JSON number token, or null when the number overflows a double.</summary>
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Render(string token)
     {
         if (IsInteger(token))
@@ -38,7 +35,6 @@ internal static class JsNumber
         return shortest == exact ? FormatLikeJavaScript(shortest) : token;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsZero(string token)
     {
         foreach (var c in token)
@@ -55,7 +51,6 @@ internal static class JsNumber
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsInteger(string token) => token.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
 
     /// <summary>
@@ -63,7 +58,6 @@ internal static class JsNumber
     /// significant digits (so no shorter decimal names the same double) and in the range JavaScript prints
     /// without exponent, is already exactly what Number#toString gives.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAlreadyShortestPlainDecimal(string token)
     {
         var body = token.AsSpan(token.StartsWith('-') ? 1 : 0);

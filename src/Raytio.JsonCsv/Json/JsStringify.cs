@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Raytio.JsonCsv.Json;
@@ -45,8 +44,6 @@ internal static class JsStringify
         }
     }
 
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteString(StringBuilder text, ReadOnlySpan<char> value)
     {
         text.Append('"');

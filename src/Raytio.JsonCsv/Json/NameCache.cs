@@ -18,7 +18,7 @@ internal sealed class NameCache
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedLength)
         {
-            return reader.GetString()!;
+            return reader.GetCheckedString();
         }
         Span<char> chars = stackalloc char[MaxCachedLength];
         var length = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
@@ -26,7 +26,7 @@ internal sealed class NameCache
         {
             return name;
         }
-        name = reader.GetString()!;
+        name = reader.GetCheckedString();
         if (_names.Count < MaxNames)
         {
             _names.Add(name, name);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Raytio.JsonCsv.Json;
@@ -6,10 +5,11 @@ using Raytio.JsonCsv.Json;
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>Writes the header and one CSV line per (unwound) document: header + eol + lines joined by eol, as json-2-csv does.</summary>
-internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> columns, TextSink sink, ArrayUnwinder unwinder) : IJsonRowHandler
+/// <param name="useTokenPaths">Writes from the reader's tokens where the options allow; false always builds the object tree.</param>
+internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> columns, TextSink sink, ArrayUnwinder unwinder, bool useTokenPaths) : IJsonRowHandler
 {
     private readonly CsvFieldFormatter _formatter = new(options);
-    private readonly TokenRowWriter? _tokenWriter = TokenRowWriter.Supports(options) ? new(columns) : null;
+    private readonly TokenRowWriter? _tokenWriter = useTokenPaths && TokenRowWriter.Supports(options) ? new(columns) : null;
     private readonly TreeRowHandler _trees = new(shapeOnly: false);
     private bool _lineWritten;
 
@@ -26,8 +26,6 @@ internal sealed class CsvDocumentWriter(Json2CsvOptions options, List<Column> co
         }
     }
 
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadRow(ref Utf8JsonReader reader)
     {
         var start = reader;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Raytio.JsonCsv.Json;
 
@@ -43,8 +42,6 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
     }
 
     /// <summary>Appends text, wrapping it when it holds a delimiter, the wrap string or a line break.</summary>
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendText(StringBuilder line, ReadOnlySpan<char> text)
     {
         if (!NeedsWrap(text))
@@ -62,7 +59,6 @@ internal sealed class CsvFieldFormatter(Json2CsvOptions options)
         line.Append(text).Append(wrap);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NeedsWrap(ReadOnlySpan<char> text) => _singleCharSpecials is not null
         ? text.IndexOfAny(_singleCharSpecials) >= 0
         : text.Contains(_delimiters.Field, StringComparison.Ordinal)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Raytio.JsonCsv.Json;
 
@@ -64,8 +63,6 @@ internal sealed class JsonArrayRowReader(Stream input)
     }
 
     /// <summary>Parses every complete object in the buffer, leaving an incomplete one for the next fill.</summary>
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseBuffered(IJsonRowHandler handler)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfInput, _state);
@@ -81,16 +78,10 @@ internal sealed class JsonArrayRowReader(Stream input)
         {
             throw new JsonCsvException($"Invalid JSON: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
-        {
-            // Utf8JsonReader reports a string that is not valid UTF-8 this way.
-            throw new JsonCsvException($"Invalid JSON: {e.Message}", e);
-        }
         _start += (int)committed.BytesConsumed;
         _state = committed.CurrentState;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadStep(ref Utf8JsonReader reader, IJsonRowHandler handler)
     {
         if (!reader.Read())

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Raytio.JsonCsv.Json;
@@ -77,8 +76,6 @@ internal sealed class KeyNode
     /// The child named by the property name the reader is on, which follows the child <paramref name="previous"/>
     /// (null for the first name); created when <paramref name="add"/> is set, else null when absent.
     /// </summary>
-    // Runs per token: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KeyNode? NextChild(ref Utf8JsonReader reader, bool add, KeyNode? previous)
     {
         var predicted = previous is null ? FirstChild : previous.Next;
@@ -97,12 +94,11 @@ internal sealed class KeyNode
         return child;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private KeyNode? Child(ref Utf8JsonReader reader, bool add, KeyNode? predicted)
     {
         if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaxStackNameLength)
         {
-            var name = reader.GetString()!;
+            var name = reader.GetCheckedString();
             return add ? Child(name) : _children?.GetValueOrDefault(name);
         }
         // Raw bytes equal to a valid UTF-8 name are valid UTF-8 themselves.
@@ -116,8 +112,8 @@ internal sealed class KeyNode
         {
             return child;
         }
-        // GetString rejects invalid UTF-8, which GetChars replaced.
-        return add ? Child(reader.GetString()!) : null;
+        // Decoding rejects invalid UTF-8, which GetChars replaced.
+        return add ? Child(reader.GetCheckedString()) : null;
     }
 }
 

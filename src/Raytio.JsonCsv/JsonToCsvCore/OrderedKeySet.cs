@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Raytio.JsonCsv.JsonToCsvCore;
 
 /// <summary>Keys in first-seen order without duplicates.</summary>
@@ -10,8 +8,6 @@ internal sealed class OrderedKeySet
 
     public IReadOnlyList<KeyPath> Keys => _keys;
 
-    // Runs per token or per field: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(KeyPath key)
     {
         if (_ids.Add(key.Id))

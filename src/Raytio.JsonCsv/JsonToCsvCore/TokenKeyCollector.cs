@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Raytio.JsonCsv.JsonToCsvCore;
@@ -18,7 +17,6 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
     private readonly Stack<(KeyNode Node, KeyNode? Previous)> _open = new();
     private int _document;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadRow(ref Utf8JsonReader reader)
     {
         var start = reader;
@@ -43,8 +41,6 @@ internal sealed class TokenKeyCollector(bool expandNestedObjects, OrderedKeySet 
         }
     }
 
-    // The per-token loop: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TokenScan Scan(ref Utf8JsonReader reader)
     {
         // A new number per attempt, so stamps from an attempt that ran out of data do not look like repeats.

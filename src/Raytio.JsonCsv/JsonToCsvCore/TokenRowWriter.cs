@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Raytio.JsonCsv.Json;
@@ -34,7 +33,6 @@ internal sealed class TokenRowWriter
         !options.UnwindArrays && !options.ExpandArrayObjects && !options.TrimFieldValues && !options.PreventCsvInjection
         && !options.WrapBooleans && options.EmptyFieldValue is null;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TokenScan TryWrite(ref Utf8JsonReader reader, StringBuilder line, CsvFieldFormatter formatter, string fieldDelimiter)
     {
         var scan = Scan(ref reader);
@@ -65,7 +63,6 @@ internal sealed class TokenRowWriter
     }
 
     /// <summary>The field text as <see cref="PathEvaluator.Evaluate"/> and the formatter would give it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> FieldText(KeyNode[] path)
     {
         var last = path.Length - 1;
@@ -95,8 +92,6 @@ internal sealed class TokenRowWriter
         };
     }
 
-    // The per-token loop: optimised from the first call, not after JIT tiering.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TokenScan Scan(ref Utf8JsonReader reader)
     {
         // A new number per attempt, so stamps from an attempt that ran out of data do not look like repeats.
@@ -186,7 +181,6 @@ internal sealed class TokenRowWriter
     }
 
     /// <summary>JSON.stringify text of an array of scalars and arrays; an object inside needs the tree.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TokenScan ReadArray(ref Utf8JsonReader reader, KeyNode key)
     {
         _json.Clear();
@@ -244,7 +238,6 @@ internal sealed class TokenRowWriter
         return TokenScan.Done;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadScalar(ref Utf8JsonReader reader, KeyNode key)
     {
         switch (reader.TokenType)
@@ -279,17 +272,15 @@ internal sealed class TokenRowWriter
     }
 
     /// <summary>Decodes the string token onto the end of the text buffer; returns where it starts.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DecodeString(ref Utf8JsonReader reader)
     {
-        // Never more UTF-16 chars than UTF-8 bytes, escapes included. CopyString also rejects invalid UTF-8.
+        // Never more UTF-16 chars than UTF-8 bytes, escapes included. Decoding also rejects invalid UTF-8.
         EnsureText(reader.ValueSpan.Length);
         var start = _textLength;
-        _textLength += reader.CopyString(_text.AsSpan(_textLength));
+        _textLength += reader.CopyCheckedString(_text.AsSpan(_textLength));
         return start;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AppendText(string text)
     {
         EnsureText(text.Length);

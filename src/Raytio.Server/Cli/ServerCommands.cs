@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
@@ -9,14 +10,14 @@ namespace Raytio.Server.Cli;
 
 /// <summary>
 /// Administrative verbs of the server binary, run against the same configuration and database:
-/// `create-user EMAIL PASSWORD`, `mailbox [EMAIL] [COUNT]`, `token-keys list|rotate`,
-/// `signing-keys list|rotate|remove KID`.
+/// `create-user EMAIL PASSWORD`, `users disable|enable EMAIL`, `mailbox [EMAIL] [COUNT]`,
+/// `token-keys list|rotate`, `signing-keys list|rotate|remove KID`.
 /// </summary>
 public static class ServerCommands
 {
     public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
 
-    private static readonly string[] Verbs = ["create-user", "mailbox", "token-keys", "signing-keys", "help"];
+    private static readonly string[] Verbs = ["create-user", "users", "mailbox", "token-keys", "signing-keys", "help"];
 
     /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
     public static (Command? Command, string[] HostArgs) Split(string[] args)
@@ -39,6 +40,7 @@ public static class ServerCommands
             return command.Verb switch
             {
                 "create-user" => await CreateUserAsync(command.Arguments, scope.ServiceProvider, output),
+                "users" => await UsersAsync(command.Arguments, scope.ServiceProvider, output),
                 "mailbox" => await PrintMailboxAsync(command.Arguments, scope.ServiceProvider, output),
                 "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 "signing-keys" => await SigningKeysAsync(command.Arguments, scope.ServiceProvider, output),
@@ -58,6 +60,7 @@ public static class ServerCommands
             Usage: Raytio.Server [COMMAND] [--setting value ...]
               (no command)                 run the server
               create-user EMAIL PASSWORD   create a verified user without email (first admin)
+              users disable|enable EMAIL   stop (or allow again) the user's sign-in; disabling ends their sessions
               mailbox [EMAIL] [COUNT]      print the newest emails of the development mailbox (default 10)
               token-keys list|rotate       list or rotate the keys that sign identity tokens
               signing-keys list|rotate|remove KID
@@ -93,16 +96,33 @@ public static class ServerCommands
         return 0;
     }
 
+    private static async Task<int> UsersAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        if (arguments.Count != 2 || arguments[0] is not ("disable" or "enable"))
+        {
+            await output.WriteLineAsync("usage: users disable|enable EMAIL");
+            return 2;
+        }
+        var username = Usernames.Normalize(arguments[1]);
+        var accounts = services.GetRequiredService<DisabledAccounts>();
+        var disable = arguments[0] == "disable";
+        if (!await (disable ? accounts.DisableAsync(username, CancellationToken.None) : accounts.EnableAsync(username, CancellationToken.None)))
+        {
+            await output.WriteLineAsync($"error: no user {username}");
+            return 1;
+        }
+        var bound = services.GetRequiredService<IOptions<TokenOptions>>().Value.SecurityStampCacheLifetime;
+        await output.WriteLineAsync(disable
+            ? $"disabled {username}: sessions revoked; running servers refuse their tokens within {bound.TotalSeconds:0} s"
+            : $"enabled {username}: they can sign in again");
+        return 0;
+    }
+
     private static async Task<int> PrintMailboxAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
     {
         var to = arguments.Count > 0 ? Usernames.Normalize(arguments[0]) : null;
         var count = arguments.Count > 1 && int.TryParse(arguments[1], out var parsed) ? Math.Clamp(parsed, 1, 1000) : 10;
-        var db = services.GetRequiredService<RaytioDbContext>();
-        var messages = await db.MailboxMessages.AsNoTracking()
-            .Where(m => to == null || m.To == to)
-            .OrderByDescending(m => m.CreatedAt)
-            .Take(count)
-            .ToListAsync();
+        var messages = await services.GetRequiredService<DevelopmentMailbox>().ReadAsync(to, count, CancellationToken.None);
         foreach (var message in messages)
         {
             await output.WriteLineAsync($"--- {message.CreatedAt:u} to {message.To}: {message.Subject}");
@@ -122,12 +142,13 @@ public static class ServerCommands
         {
             case "rotate":
                 var created = await keys.RotateAsync();
-                await output.WriteLineAsync($"new signing key {created.Kid}");
+                await output.WriteLineAsync($"new signing key {created.Kid}: published now, signs from {created.ActivatesAt:u}");
                 return 0;
             case "list":
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 foreach (var key in await keys.ListAsync())
                 {
-                    await output.WriteLineAsync($"{key.Kid}  created {key.CreatedAt:u}  {(key.RetiredAt is { } retired ? $"retired {retired:u}" : "signing")}");
+                    await output.WriteLineAsync($"{key.Kid}  created {key.CreatedAt:u}  {TokenKeyState(key, now)}");
                 }
                 return 0;
             default:
@@ -135,6 +156,11 @@ public static class ServerCommands
                 return 2;
         }
     }
+
+    private static string TokenKeyState(TokenKeyRing.RingKey key, DateTime now) =>
+        key.SignsAt(now) ? "signing" + (key.RetiredAt is { } until ? $" until {until:u}" : "")
+        : key.ActivatesAt > now ? $"pending, signs from {key.ActivatesAt:u}"
+        : $"retired {key.RetiredAt:u}, verifies until its tokens expire";
 
     private static async Task<int> SigningKeysAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
     {

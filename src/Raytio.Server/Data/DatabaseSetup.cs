@@ -44,7 +44,7 @@ internal static class DatabaseSetup
         Pooling = true,
     }.ToString();
 
-    /// <summary>Applies pending migrations; EF Core takes a migration lock, so replicas may race safely.</summary>
+    /// <summary>Applies pending migrations; replicas take turns (<see cref="StartupLock"/>).</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();

@@ -1,14 +1,11 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
@@ -34,7 +31,7 @@ public static class RaytioHost
         builder.Services.AddSettings<RaytioOptions>(RaytioOptions.SectionName);
         builder.Services.PostConfigure<RaytioOptions>(options => options.DataDirectory = DataDirectory.Prepare(options.DataDirectory));
 
-        AddServices(builder.Services);
+        AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -43,6 +40,7 @@ public static class RaytioHost
     /// <summary>Every area, in the order its services are registered and its routes mapped.</summary>
     private static readonly IFeatureModule[] Modules =
     [
+        new SecretsFeature(),
         new EmailProvider(),
         new HealthFeature(),
         new AuthFeature(),
@@ -51,11 +49,14 @@ public static class RaytioHost
         new ConversionFeature(),
     ];
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<RaytioOptions>>((keys, options) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataDirectory, "data-protection")), NullLoggerFactory.Instance));
+        // The first hosted service: Data Protection's own one reads the key ring from a table
+        // that must be migrated first (hosted services start in registration order).
+        services.AddSingleton<StartupInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<StartupInitializer>());
+        services.AddRaytioDataProtection(configuration);
         services.AddRaytioDatabase();
         services.AddTrustedProxies();
         services.Configure<JsonOptions>(options =>
@@ -68,8 +69,9 @@ public static class RaytioHost
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddRaytioConventions());
         services.AddSingleton<VersionedRoutes>();
-        services.AddSingleton<StartupInitializer>();
-        services.AddHostedService(provider => provider.GetRequiredService<StartupInitializer>());
+        services.AddSettings<CleanupOptions>(CleanupOptions.Section);
+        services.AddSingleton<CleanupPass>();
+        services.AddHostedService<CleanupService>();
 
         foreach (var module in Modules)
         {

@@ -21,7 +21,8 @@ public sealed class CompromisedKeyTests(CompromisedKeyTests.LeakedKeyFactory app
         await app.WithDbAsync(async db =>
         {
             await db.TokenSigningKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now));
-            db.TokenSigningKeys.Add(new TokenSigningKey { Kid = "row-kid-is-not-trusted", PrivateKeyPem = LeakedKeyFactory.Leaked.ExportPkcs8PrivateKeyPem(), CreatedAt = now });
+            // Stored in plain text, as the committed database held it.
+            db.TokenSigningKeys.Add(new TokenSigningKey { Kid = "row-kid-is-not-trusted", ProtectedPrivateKey = LeakedKeyFactory.Leaked.ExportPkcs8PrivateKeyPem(), CreatedAt = now, ActivatesAt = now });
             return await db.SaveChangesAsync();
         });
         var leakedKey = new RsaSecurityKey(LeakedKeyFactory.Leaked.ExportParameters(includePrivateParameters: true)) { KeyId = "row-kid-is-not-trusted" };

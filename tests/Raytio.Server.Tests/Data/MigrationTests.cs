@@ -54,6 +54,22 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.Equal("Body", (await db.MailboxMessages.SingleAsync(m => m.To == "kept@example.com")).Body);
     }
 
+    [Fact]
+    public async Task Token_keys_of_earlier_versions_keep_their_plain_key_until_start_up_protects_it_and_have_signed_since_creation()
+    {
+        await using var db = CreateContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(db.Database.GetMigrations().Last(m => m.EndsWith("_SecurityStamp", StringComparison.Ordinal)));
+        var created = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO token_signing_keys (kid, private_key_pem, created_at) VALUES ({"old-kid"}, {"-----BEGIN PRIVATE KEY-----"}, {created})");
+
+        await migrator.MigrateAsync();
+
+        var key = await db.TokenSigningKeys.SingleAsync(k => k.Kid == "old-kid");
+        Assert.Equal("-----BEGIN PRIVATE KEY-----", key.ProtectedPrivateKey);
+        Assert.Equal(created, key.ActivatesAt);
+    }
+
     private RaytioDbContext CreateContext() => postgres is not null
         ? new PostgresRaytioDbContext(new DbContextOptionsBuilder<PostgresRaytioDbContext>().UseNpgsql(postgres).UseSnakeCaseNamingConvention().Options)
         : new SqliteRaytioDbContext(new DbContextOptionsBuilder<SqliteRaytioDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "raytio.db")}").UseSnakeCaseNamingConvention().Options);

@@ -9,9 +9,12 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private ServerProcess(Process process, string dataDirectory, Uri baseAddress)
+    private readonly string[] settings;
+
+    private ServerProcess(Process process, string dataDirectory, Uri baseAddress, string[] settings)
     {
         this.process = process;
+        this.settings = settings;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
     }
@@ -22,23 +25,36 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Raytio.Server.dll");
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <param name="settings">Extra host settings (e.g. "--ConnectionStrings:Postgres", "..."), also given to commands.</param>
+    public static async Task<ServerProcess> StartAsync(params string[] settings)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-" + Guid.NewGuid().ToString("N"));
         var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var process = Process.Start(StartInfo(["--urls", baseAddress.ToString(), "--Raytio:DataDirectory", dataDirectory]))
+        var process = Process.Start(StartInfo(["--urls", baseAddress.ToString(), "--Raytio:DataDirectory", dataDirectory, .. settings]))
             ?? throw new InvalidOperationException("the server did not start");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                output.Enqueue(line.Data);
+            }
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, dataDirectory, baseAddress);
+        var server = new ServerProcess(process, dataDirectory, baseAddress, settings);
 
         using var http = new HttpClient { BaseAddress = baseAddress };
         for (var attempt = 0; attempt < 120; attempt++)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited with {process.ExitCode}");
+                var exitCode = process.ExitCode;
+                await server.DisposeAsync();
+                throw new InvalidOperationException($"the server exited with {exitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, output.TakeLast(40))}");
             }
             try
             {
@@ -57,10 +73,10 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("the server did not become ready within 60 s");
     }
 
-    /// <summary>Runs a command verb of the same binary against the same data folder.</summary>
+    /// <summary>Runs a command verb of the same binary against the same data folder and settings.</summary>
     public async Task<string> RunCommandAsync(params string[] arguments)
     {
-        var info = StartInfo([.. arguments, "--Raytio:DataDirectory", DataDirectory]);
+        var info = StartInfo([.. arguments, "--Raytio:DataDirectory", DataDirectory, .. settings]);
         using var command = Process.Start(info) ?? throw new InvalidOperationException("the command did not start");
         var output = await command.StandardOutput.ReadToEndAsync();
         await command.WaitForExitAsync();
@@ -74,12 +90,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var run = Process.Start(StartInfo([.. arguments, "--Raytio:DataDirectory", dataDirectory]))
-                ?? throw new InvalidOperationException("the server did not start");
-            var output = run.StandardOutput.ReadToEndAsync();
-            var error = run.StandardError.ReadToEndAsync();
-            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            return (run.ExitCode, await output, await error);
+            return await RunToExitInAsync(dataDirectory, arguments);
         }
         finally
         {
@@ -88,6 +99,19 @@ public sealed class ServerProcess : IAsyncDisposable
                 Directory.Delete(dataDirectory, recursive: true);
             }
         }
+    }
+
+    /// <summary>Runs a command in this server's data folder with only the arguments given (not the server's settings).</summary>
+    public Task<(int ExitCode, string Output, string Error)> RunWithoutSettingsAsync(params string[] arguments) => RunToExitInAsync(DataDirectory, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunToExitInAsync(string dataDirectory, string[] arguments)
+    {
+        using var run = Process.Start(StartInfo([.. arguments, "--Raytio:DataDirectory", dataDirectory]))
+            ?? throw new InvalidOperationException("the server did not start");
+        var output = run.StandardOutput.ReadToEndAsync();
+        var error = run.StandardError.ReadToEndAsync();
+        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (run.ExitCode, await output, await error);
     }
 
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
@@ -103,7 +127,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(argument);
         }
-        // A fresh server uses its embedded defaults, whatever this test run is configured with.
+        // A fresh server uses its embedded defaults and the settings given, whatever this test run is configured with.
         info.Environment.Remove("ConnectionStrings__Postgres");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return info;

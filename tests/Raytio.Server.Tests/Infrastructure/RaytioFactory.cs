@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Auth;
+using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
 
 namespace Raytio.Server.Tests.Infrastructure;
@@ -106,6 +107,9 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStartupFilter>(new ResponseRecorder(Responses));
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            // Tests run cleanup passes themselves (CleanupPass), so that advancing the fake clock
+            // deletes nothing behind their back.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(CleanupService)));
         });
     }
 

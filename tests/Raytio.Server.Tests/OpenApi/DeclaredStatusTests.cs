@@ -110,12 +110,14 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await UntilThrottledAsync(() => app.PostJsonAsync("/oauth/v1/password-reset", new { username = resetting }));
         await UntilThrottledAsync(() => app.PostJsonAsync("/oauth/v1/password-confirm", new { username = resetting, verification_code = "000000", password = "a new password" }));
 
-        var (_, _, own) = await app.CreateSignedInUserAsync();
+        var (changer, _, own) = await app.CreateSignedInUserAsync();
         await app.SendJsonTextAsync(HttpMethod.Post, "/oauth/v1/password-change", "{}", own.IdentityToken);
         await app.SendJsonTextAsync(HttpMethod.Post, "/oauth/v1/password-change", "{}");
         await app.PostJsonAsync("/oauth/v1/password-change", new { access_token = own.AccessToken, password_existing = Password, password_new = "a new password" }, own.IdentityToken);
+        // The change ended the old tokens' validity (new security stamp): sign in again.
+        var renewed = await app.LoginAsync(changer, "a new password");
         await UntilThrottledAsync(() => app.PostJsonAsync("/oauth/v1/password-change",
-            new { access_token = own.AccessToken, password_existing = "not the password", password_new = "another password" }, own.IdentityToken));
+            new { access_token = renewed.AccessToken, password_existing = "not the password", password_new = "another password" }, renewed.IdentityToken));
     }
 
     private async Task DrivePreferencesAsync(string bearer)

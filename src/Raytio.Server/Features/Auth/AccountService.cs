@@ -19,6 +19,7 @@ public sealed class AccountService(
     Throttle throttle,
     EmailOutbox email,
     RefreshTokenService refreshTokens,
+    SecurityStampCache stamps,
     TimeProvider time,
     IOptions<ThrottleOptions> throttleOptions)
 {
@@ -130,9 +131,11 @@ public sealed class AccountService(
         // The code reached the user's mailbox, which also proves the address.
         user.Status = UserStatus.Confirmed;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        user.SecurityStamp = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        stamps.Remember(user);
         await throttle.ResetAsync(FailureCounters.PairKey(counters), cancellationToken);
         return $"Password for {username} has been reset.";
     }

@@ -47,7 +47,7 @@ internal static class AuthEndpoints
 
         app.MapGet("/.well-known/jwks.json", async (TokenKeyRing keys, HttpContext http, CancellationToken ct) =>
             {
-                http.Response.Headers.CacheControl = "public, max-age=300";
+                http.Response.Headers.CacheControl = $"public, max-age={JwksDocument.MaxAge.TotalSeconds:0}";
                 return TypedResults.Ok(JwksDocument.From(await keys.GetVerificationKeysAsync(ct)));
             })
             .WithTags("oauth")

@@ -14,22 +14,25 @@ public sealed class AuthFeature : IFeatureModule
         services.AddSingleton<TokenKeyRing>();
         services.AddSingleton<IStartupTask>(provider => provider.GetRequiredService<TokenKeyRing>());
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SecurityStampCache>();
         services.AddSingleton<PasswordService>();
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<Throttle>();
         services.AddScoped<AccountService>();
         services.AddScoped<LoginService>();
+        services.AddScoped<DisabledAccounts>();
+        services.AddScoped<ICleanupTask, AuthCleanup>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<TokenOptions>, TokenKeyRing, TimeProvider>((jwt, options, keys, time) =>
+            .Configure<IOptions<TokenOptions>, TokenKeyRing, TimeProvider, SecurityStampCache>((jwt, options, keys, time, stamps) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = TokenIssuer.ValidationParameters(options.Value, keys, time);
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(new CachingTokenHandler(time, options.Value.ClockSkew));
-                jwt.Events = BearerEvents.Create();
+                jwt.Events = BearerEvents.Create(stamps, keys);
             });
         services.AddAuthorization();
     }

@@ -6,16 +6,29 @@ namespace Raytio.Server.Features.Auth;
 /// <summary>Bearer rules beyond signature and lifetime, and the error body of a failed challenge.</summary>
 internal static class BearerEvents
 {
-    public static JwtBearerEvents Create() => new()
+    /// <summary>
+    /// OnTokenValidated runs after every successful validation, also when
+    /// <see cref="CachingTokenHandler"/> answers from its cache, so the stamp is checked on every request.
+    /// </summary>
+    public static JwtBearerEvents Create(SecurityStampCache stamps, TokenKeyRing keys) => new()
     {
-        OnTokenValidated = context =>
+        // The key resolver is synchronous, so the key snapshot is brought up to date here, before validation.
+        OnMessageReceived = context => keys.RefreshForAsync(BearerKid.Of(context.Request.Headers.Authorization), context.HttpContext.RequestAborted),
+        OnTokenValidated = async context =>
         {
+            var principal = context.Principal;
             // Only identity tokens are bearer credentials; access tokens travel in password-change bodies.
-            if (context.Principal?.FindFirst(TokenClaims.TokenUse)?.Value != TokenClaims.IdentityUse)
+            if (principal?.FindFirst(TokenClaims.TokenUse)?.Value != TokenClaims.IdentityUse)
             {
                 context.Fail("Only an identity_token is accepted as bearer token.");
+                return;
             }
-            return Task.CompletedTask;
+            if (CurrentUser.IdOf(principal) is not { } userId
+                || StampOf(principal) is not { } stamp
+                || !await stamps.IsCurrentAsync(userId, stamp, context.HttpContext.RequestAborted))
+            {
+                context.Fail("The token was issued before the password changed or the account was disabled.");
+            }
         },
         OnChallenge = async context =>
         {
@@ -27,4 +40,13 @@ internal static class BearerEvents
             await ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, new ApiErrorBody(message, "unauthorized"));
         },
     };
+
+    /// <summary>
+    /// The token's stamp claim. Tokens issued before stamps existed have none and count as the
+    /// initial (empty) stamp: they pass until the user's first change, and expire within the hour.
+    /// </summary>
+    private static Guid? StampOf(System.Security.Claims.ClaimsPrincipal principal) =>
+        principal.FindFirst(TokenClaims.SecurityStamp)?.Value is not { } value ? Guid.Empty
+        : Guid.TryParseExact(value, "N", out var stamp) ? stamp
+        : null;
 }

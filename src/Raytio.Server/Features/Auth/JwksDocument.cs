@@ -5,6 +5,9 @@ namespace Raytio.Server.Features.Auth;
 
 public sealed record JwksDocument(IReadOnlyList<JwksKey> Keys)
 {
+    /// <summary>How long clients may cache the JWK set (Cache-Control max-age); a new key is published at least this long before it signs.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
     public static JwksDocument From(IEnumerable<TokenKeyRing.RingKey> keys) => new(keys.Select(k =>
     {
         var parameters = k.Key.Parameters;

@@ -14,6 +14,7 @@ public sealed class LoginService(
     RefreshTokenService refreshTokens,
     TokenIssuer issuer,
     TokenKeyRing keys,
+    SecurityStampCache stamps,
     Throttle throttle,
     TimeProvider time,
     IOptions<TokenOptions> tokenOptions,
@@ -62,6 +63,7 @@ public sealed class LoginService(
         {
             throw ApiException.Forbidden("password_reset_required", $"A password reset is pending for {user.Email}. Confirm it with the emailed code first.");
         }
+        DisabledAccounts.EnsureEnabled(user);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = await passwords.HashAsync(request.Password!, cancellationToken);
@@ -113,9 +115,11 @@ public sealed class LoginService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.PasswordHash = passwordHash;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        user.SecurityStamp = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        stamps.Remember(user);
         return $"Password for {user.Email} has been changed.";
     }
 

@@ -2,13 +2,20 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Secrets;
 
 namespace Raytio.Server.Features.Auth;
 
-/// <summary>Emailed six-digit codes: one live code per user and purpose, stored hashed, valid 24 h.</summary>
-public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time)
+/// <summary>
+/// Emailed six-digit codes: one live code per user and purpose, valid 24 h, stored as an
+/// HMAC-SHA256 under a server secret. A plain hash of a six-digit code falls to a million guesses;
+/// the keyed one needs the secret too, which the database holds only protected by Data Protection.
+/// </summary>
+public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time, ServerSecrets secrets)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private const string SecretName = "one-time-codes";
 
     /// <summary>Replaces any earlier code for the purpose; saved with the caller's changes.</summary>
     public async Task<string> IssueAsync(Guid userId, CodePurpose purpose, CancellationToken cancellationToken)
@@ -20,7 +27,7 @@ public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time)
         {
             db.OneTimeCodes.Add(existing = new OneTimeCode { Id = Guid.NewGuid(), UserId = userId, Purpose = purpose, CodeHash = "" });
         }
-        existing.CodeHash = Hash(userId, purpose, code);
+        existing.CodeHash = await HashAsync(userId, purpose, code, cancellationToken);
         existing.CreatedAt = now;
         existing.ExpiresAt = now + Lifetime;
         return code;
@@ -34,7 +41,7 @@ public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time)
         {
             return false;
         }
-        var presented = Encoding.ASCII.GetBytes(Hash(userId, purpose, code.Trim()));
+        var presented = Encoding.ASCII.GetBytes(await HashAsync(userId, purpose, code.Trim(), cancellationToken));
         if (!CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(existing.CodeHash)))
         {
             return false;
@@ -43,6 +50,6 @@ public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time)
         return true;
     }
 
-    private static string Hash(Guid userId, CodePurpose purpose, string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId:N}:{purpose}:{code}")));
+    private async Task<string> HashAsync(Guid userId, CodePurpose purpose, string code, CancellationToken cancellationToken) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(await secrets.GetAsync(SecretName, cancellationToken), Encoding.UTF8.GetBytes($"{userId:N}:{purpose}:{code}")));
 }

@@ -49,7 +49,9 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
     private async Task<Redemption> RedeemOnOpenConnectionAsync(string presented, CancellationToken cancellationToken)
     {
         var found = await TokenWithUser(db, Hash(presented), cancellationToken);
-        if (found is null || found.Token.RevokedAt is not null)
+        // A disabled account's tokens were revoked when it was disabled; the check also covers a
+        // refresh that raced with the disabling.
+        if (found is null || found.Token.RevokedAt is not null || found.User.DisabledAt is not null)
         {
             return new Redemption(Outcome.Unknown, null, null);
         }

@@ -10,5 +10,8 @@ public static class TokenClaims
 
     public const string AccessUse = "access";
 
+    /// <summary>The user's security stamp at issue; a token without it was issued before stamps existed.</summary>
+    public const string SecurityStamp = "stamp";
+
     public const string Algorithm = "RS256";
 }

@@ -38,6 +38,7 @@ public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<T
                 [JwtRegisteredClaimNames.Email] = user.Email,
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
                 [TokenClaims.TokenUse] = tokenUse,
+                [TokenClaims.SecurityStamp] = user.SecurityStamp.ToString("N"),
             },
         };
         return Handler.CreateToken(descriptor);

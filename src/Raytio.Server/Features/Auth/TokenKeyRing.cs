@@ -3,39 +3,60 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Secrets;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
 
 /// <summary>
-/// The RS256 keys that sign identity and access tokens. They live in the database so every
-/// replica shares them; this class caches them briefly and reloads when an unknown kid shows up,
-/// so a key created by another replica is found within seconds.
+/// The RS256 keys that sign identity and access tokens. They live in the database (private parts
+/// protected by <see cref="SecretProtector"/>) so every replica shares them. A new key is
+/// published in the JWK set for <see cref="TokenOptions.SigningKeyPublishDelay"/> before it signs,
+/// so clients that cache the set know it first; only when no key can sign (first start, a
+/// compromised key deleted) does a new key sign at once.
+/// Each replica keeps a snapshot of the keys, reloaded asynchronously before it is used: by
+/// <see cref="RefreshForAsync"/> (the bearer handler's message event), by the issuer and by the
+/// JWK set. The bearer handler's synchronous key resolver (<see cref="Resolve"/>) only reads it.
 /// </summary>
-public sealed class TokenKeyRing(IServiceScopeFactory scopes, TimeProvider time, IOptions<TokenOptions> options) : IStartupTask
+public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector secrets, TimeProvider time, IOptions<TokenOptions> options) : IStartupTask
 {
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+    /// <summary>How old a snapshot may get before the next use reloads it.</summary>
+    public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMinutes(1);
+
     private static readonly TimeSpan UnknownKidReloadInterval = TimeSpan.FromSeconds(5);
+    internal const string ProtectionPurpose = "token-signing-key";
+    private const string PlainPemStart = "-----BEGIN";
 
     private readonly Lock gate = new();
     private KeySnapshot snapshot = KeySnapshot.Empty;
+    private Task<KeySnapshot>? reloading;
+    private DateTime lastUnknownKidReload = DateTime.MinValue;
 
-    public sealed record RingKey(string Kid, RsaSecurityKey Key, DateTime CreatedAt, DateTime? RetiredAt);
+    public sealed record RingKey(string Kid, RsaSecurityKey Key, DateTime CreatedAt, DateTime ActivatesAt, DateTime? RetiredAt)
+    {
+        public bool SignsAt(DateTime now) => ActivatesAt <= now && (RetiredAt is null || RetiredAt > now);
+    }
 
+    /// <param name="Keys">Latest activation first.</param>
+    /// <param name="LoadedAt">When the read started.</param>
     private sealed record KeySnapshot(IReadOnlyList<RingKey> Keys, DateTime LoadedAt)
     {
         public static readonly KeySnapshot Empty = new([], DateTime.MinValue);
     }
 
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     Task IStartupTask.RunAsync(CancellationToken cancellationToken) => EnsureCurrentKeyAsync(cancellationToken);
 
     /// <summary>
-    /// Deletes compromised keys (their tokens fail at once), then creates the first key, or a new
-    /// one when the signing key is gone or older than the rotation period.
+    /// Protects private keys stored in plain text by earlier versions, deletes compromised keys
+    /// (their tokens fail at once), then makes a key that signs at once when none can, or a
+    /// pending one when the newest key is older than the rotation period.
     /// </summary>
     public async Task EnsureCurrentKeyAsync(CancellationToken cancellationToken = default)
     {
-        var keys = await LoadAsync(cancellationToken);
+        await ProtectPlainKeysAsync(cancellationToken);
+        var keys = (await LoadAsync(cancellationToken)).Keys;
         var compromised = keys.Where(k => CompromisedTokenKeys.IsCompromised(k.Key, options.Value)).Select(k => k.Kid).ToList();
         if (compromised.Count > 0)
         {
@@ -44,89 +65,166 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, TimeProvider time,
                 var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
                 await db.TokenSigningKeys.Where(k => compromised.Contains(k.Kid)).ExecuteDeleteAsync(cancellationToken);
             }
-            keys = await LoadAsync(cancellationToken);
+            keys = (await LoadAsync(cancellationToken)).Keys;
         }
-        var active = keys.FirstOrDefault(k => k.RetiredAt is null);
-        if (active is null || time.GetUtcNow().UtcDateTime - active.CreatedAt >= options.Value.SigningKeyRotation)
+        var now = Now;
+        var newestInLine = keys.FirstOrDefault(k => k.RetiredAt is null || k.RetiredAt > now);
+        if (!keys.Any(k => k.SignsAt(now)) || newestInLine is null || now - newestInLine.CreatedAt >= options.Value.SigningKeyRotation)
         {
             await RotateAsync(cancellationToken);
         }
     }
 
-    /// <summary>A new key signs from now on; older keys verify until their tokens have expired.</summary>
+    /// <summary>
+    /// Makes a new key, published at once. It signs after the publish delay (the current key signs
+    /// until then), or at once when no key can sign now. Older keys verify until their tokens expire.
+    /// </summary>
     public async Task<RingKey> RotateAsync(CancellationToken cancellationToken = default)
     {
+        var current = await LoadAsync(cancellationToken);
         using var rsa = RSA.Create(2048);
-        var securityKey = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: true));
-        var kid = Base64UrlEncoder.Encode(securityKey.ComputeJwkThumbprint());
-        var now = time.GetUtcNow().UtcDateTime;
+        var kid = Base64UrlEncoder.Encode(new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false)).ComputeJwkThumbprint());
+        var protectedKey = secrets.Protect(ProtectionPurpose, rsa.ExportPkcs8PrivateKeyPem());
+        var now = Now;
+        var activatesAt = current.Keys.Any(k => k.SignsAt(now)) ? now + options.Value.SigningKeyPublishDelay : now;
 
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
-            await db.TokenSigningKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Keys signing or waiting now hand over to the new key when it activates.
+            await db.TokenSigningKeys.Where(k => k.RetiredAt == null || k.RetiredAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, activatesAt), cancellationToken);
             var expiredBefore = now - options.Value.IdentityTokenLifetime - options.Value.ClockSkew;
             await db.TokenSigningKeys.Where(k => k.RetiredAt != null && k.RetiredAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
-            db.TokenSigningKeys.Add(new TokenSigningKey { Kid = kid, PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem(), CreatedAt = now });
+            db.TokenSigningKeys.Add(new TokenSigningKey { Kid = kid, ProtectedPrivateKey = protectedKey, CreatedAt = now, ActivatesAt = activatesAt });
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var keys = await LoadAsync(cancellationToken);
-        return keys.First(k => k.Kid == kid);
+        return (await LoadAsync(cancellationToken)).Keys.First(k => k.Kid == kid);
     }
 
-    public async Task<IReadOnlyList<RingKey>> ListAsync(CancellationToken cancellationToken = default) => await LoadAsync(cancellationToken);
+    public async Task<IReadOnlyList<RingKey>> ListAsync(CancellationToken cancellationToken = default) => (await LoadAsync(cancellationToken)).Keys;
 
-    /// <summary>The key that signs new tokens: the newest one not retired.</summary>
+    /// <summary>The key that signs new tokens now: the latest activated one not retired.</summary>
     public async Task<RingKey> GetSigningKeyAsync(CancellationToken cancellationToken = default)
     {
-        var keys = snapshot.Keys;
-        if (IsStale(snapshot) || !keys.Any(k => k.RetiredAt is null))
+        var now = Now;
+        var current = snapshot;
+        if (IsStale(current, now) || !current.Keys.Any(k => k.SignsAt(now)))
         {
-            keys = await LoadAsync(cancellationToken);
+            current = await ReloadAsync(cancellationToken);
         }
-        return keys.FirstOrDefault(k => k.RetiredAt is null)
-            ?? throw new InvalidOperationException("No token signing key exists; the server creates one at start-up.");
+        return current.Keys.FirstOrDefault(k => k.SignsAt(now))
+            ?? throw new InvalidOperationException("No token signing key can sign now; the server creates one at start-up.");
     }
 
-    /// <summary>Keys that may verify a token with this kid (used synchronously by JwtBearer).</summary>
-    public IEnumerable<SecurityKey> Resolve(string? kid)
+    /// <summary>All kept keys, pending ones included (for the JWK set).</summary>
+    public async Task<IReadOnlyList<RingKey>> GetVerificationKeysAsync(CancellationToken cancellationToken = default) =>
+        IsStale(snapshot, Now) ? (await ReloadAsync(cancellationToken)).Keys : snapshot.Keys;
+
+    /// <summary>
+    /// Before a token with this kid is validated: reloads a stale snapshot, or one that does not
+    /// know the kid (at most every few seconds, so made-up kids cannot hammer the database).
+    /// </summary>
+    public Task RefreshForAsync(string? kid, CancellationToken cancellationToken)
     {
         var current = snapshot;
-        if (IsStale(current) || (kid is not null && current.Keys.All(k => k.Kid != kid) && time.GetUtcNow().UtcDateTime - current.LoadedAt > UnknownKidReloadInterval))
+        var now = Now;
+        if (IsStale(current, now))
         {
-            // JwtBearer's key resolver is synchronous; this load happens at most every few seconds.
-            return LoadAsync(CancellationToken.None).GetAwaiter().GetResult().Where(k => k.Kid == kid).Select(k => k.Key);
+            return ReloadAsync(cancellationToken);
         }
-        return current.Keys.Where(k => k.Kid == kid).Select(k => k.Key);
+        if (kid is null || current.Keys.Any(k => k.Kid == kid))
+        {
+            return Task.CompletedTask;
+        }
+        lock (gate)
+        {
+            if (now - lastUnknownKidReload < UnknownKidReloadInterval)
+            {
+                return Task.CompletedTask;
+            }
+            lastUnknownKidReload = now;
+        }
+        return ReloadAsync(cancellationToken);
     }
 
-    /// <summary>All kept keys, reloaded when the cache is stale (for the JWK set).</summary>
-    public async Task<IReadOnlyList<RingKey>> GetVerificationKeysAsync(CancellationToken cancellationToken = default) =>
-        IsStale(snapshot) ? await LoadAsync(cancellationToken) : snapshot.Keys;
+    /// <summary>Keys that may verify a token with this kid; synchronous for JwtBearer, so it reads the snapshot only.</summary>
+    public IEnumerable<SecurityKey> Resolve(string? kid) => snapshot.Keys.Where(k => k.Kid == kid).Select(k => k.Key);
 
-    private bool IsStale(KeySnapshot current) => time.GetUtcNow().UtcDateTime - current.LoadedAt > CacheLifetime;
+    private static bool IsStale(KeySnapshot current, DateTime now) => now - current.LoadedAt > SnapshotLifetime;
 
-    private async Task<IReadOnlyList<RingKey>> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Concurrent callers share one load; a caller that gives up does not cancel it for the others.</summary>
+    private Task<KeySnapshot> ReloadAsync(CancellationToken cancellationToken)
     {
+        Task<KeySnapshot> shared;
+        lock (gate)
+        {
+            if (reloading is null || reloading.IsCompleted)
+            {
+                reloading = LoadAsync(CancellationToken.None);
+            }
+            shared = reloading;
+        }
+        return shared.WaitAsync(cancellationToken);
+    }
+
+    private async Task<KeySnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        var loadedAt = Now;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
         var rows = await db.TokenSigningKeys.AsNoTracking().ToListAsync(cancellationToken);
+        // A kid is the thumbprint of its key, so keys already parsed are reused.
+        var parsed = snapshot.Keys.ToDictionary(k => k.Kid, k => k.Key);
         var keys = rows
-            .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new RingKey(r.Kid, ToSecurityKey(r), r.CreatedAt, r.RetiredAt))
+            .OrderByDescending(r => r.ActivatesAt)
+            .Select(r => new RingKey(r.Kid, parsed.GetValueOrDefault(r.Kid) ?? ToSecurityKey(r), r.CreatedAt, r.ActivatesAt, r.RetiredAt))
             .ToList();
+        var loaded = new KeySnapshot(keys, loadedAt);
         lock (gate)
         {
-            snapshot = new KeySnapshot(keys, time.GetUtcNow().UtcDateTime);
+            // A load that started earlier but finished later must not replace a newer view.
+            if (loaded.LoadedAt >= snapshot.LoadedAt)
+            {
+                snapshot = loaded;
+            }
         }
-        return keys;
+        return loaded;
     }
 
-    private static RsaSecurityKey ToSecurityKey(TokenSigningKey row)
+    /// <summary>Rows from before keys were protected hold a plain PEM: protect them in place.</summary>
+    private async Task ProtectPlainKeysAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
+        var plain = await db.TokenSigningKeys.Where(k => k.ProtectedPrivateKey.StartsWith(PlainPemStart)).ToListAsync(cancellationToken);
+        foreach (var key in plain)
+        {
+            key.ProtectedPrivateKey = secrets.Protect(ProtectionPurpose, key.ProtectedPrivateKey);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private RsaSecurityKey ToSecurityKey(TokenSigningKey row)
+    {
+        string pem;
+        try
+        {
+            pem = row.ProtectedPrivateKey.StartsWith(PlainPemStart, StringComparison.Ordinal)
+                ? row.ProtectedPrivateKey
+                : secrets.Unprotect(ProtectionPurpose, row.ProtectedPrivateKey);
+        }
+        catch (CryptographicException unreadable)
+        {
+            throw new StartupException(
+                $"Token signing key {row.Kid} cannot be decrypted: the Data Protection key ring is missing, or protected with a certificate other than Raytio:DataProtection:CertificatePath.",
+                unreadable);
+        }
         using var rsa = RSA.Create();
-        rsa.ImportFromPem(row.PrivateKeyPem);
+        rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: true)) { KeyId = row.Kid };
     }
 }

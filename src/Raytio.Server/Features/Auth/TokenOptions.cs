@@ -23,8 +23,22 @@ public sealed class TokenOptions
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How long a new key is published in the JWK set before it signs: at least the set's cache
+    /// lifetime (5 min) plus the minute a replica may take to see the key.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:06:00", "1.00:00:00")]
+    public TimeSpan SigningKeyPublishDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>RFC 7638 thumbprints of token keys known to be leaked: deleted at the next start.</summary>
     public List<string> CompromisedKeys { get; set; } = [];
+
+    /// <summary>
+    /// How long a replica trusts its cached copy of a user's security stamp: the longest a token
+    /// keeps working on another replica after a password change, reset or disabling.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SecurityStampCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);

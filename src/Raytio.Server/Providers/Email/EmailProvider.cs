@@ -18,6 +18,7 @@ public sealed class EmailProvider : IFeatureModule
         services.AddHostedService(provider => provider.GetRequiredService<EmailDispatcher>());
         services.AddSingleton<IInterceptor, OutgoingEmailCommitted>();
         services.AddScoped<DevelopmentMailbox>();
+        services.AddScoped<ICleanupTask, MailboxCleanup>();
         services.AddScoped<SmtpEmailSender>();
         services.AddScoped<IEmailSender>(provider => provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
             ? provider.GetRequiredService<SmtpEmailSender>()

@@ -23,5 +23,6 @@ internal sealed class MailboxMessageConfiguration : IEntityTypeConfiguration<Mai
     {
         message.ToTable("mailbox_messages");
         message.HasIndex(m => new { m.To, m.CreatedAt });
+        message.HasIndex(m => m.CreatedAt);
     }
 }

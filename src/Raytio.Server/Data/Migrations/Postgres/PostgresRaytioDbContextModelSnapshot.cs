@@ -53,6 +53,9 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_one_time_codes");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_one_time_codes_expires_at");
+
                     b.HasIndex("UserId", "Purpose")
                         .IsUnique()
                         .HasDatabaseName("ix_one_time_codes_user_id_purpose");
@@ -99,8 +102,14 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_refresh_tokens");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family_id");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_refresh_tokens_revoked_at");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -130,6 +139,9 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
 
+                    b.HasIndex("LastAt")
+                        .HasDatabaseName("ix_throttle_buckets_last_at");
+
                     b.ToTable("throttle_buckets", (string)null);
                 });
 
@@ -139,14 +151,18 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("kid");
 
+                    b.Property<DateTime>("ActivatesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activates_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("PrivateKeyPem")
+                    b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("private_key_pem");
+                        .HasColumnName("protected_private_key");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("timestamp with time zone")
@@ -169,6 +185,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -184,6 +204,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("preferences_json");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("security_stamp");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -201,6 +225,52 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Secrets.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_server_secrets");
+
+                    b.ToTable("server_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Providers.Email.MailboxMessage", b =>
@@ -231,6 +301,9 @@ namespace Raytio.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_mailbox_messages");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_mailbox_messages_created_at");
 
                     b.HasIndex("To", "CreatedAt")
                         .HasDatabaseName("ix_mailbox_messages_to_created_at");

@@ -48,6 +48,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_one_time_codes");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_one_time_codes_expires_at");
+
                     b.HasIndex("UserId", "Purpose")
                         .IsUnique()
                         .HasDatabaseName("ix_one_time_codes_user_id_purpose");
@@ -94,8 +97,14 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_refresh_tokens");
 
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
                     b.HasIndex("FamilyId")
                         .HasDatabaseName("ix_refresh_tokens_family_id");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_refresh_tokens_revoked_at");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -125,6 +134,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
 
+                    b.HasIndex("LastAt")
+                        .HasDatabaseName("ix_throttle_buckets_last_at");
+
                     b.ToTable("throttle_buckets", (string)null);
                 });
 
@@ -134,14 +146,18 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kid");
 
+                    b.Property<DateTime>("ActivatesAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activates_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("PrivateKeyPem")
+                    b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("private_key_pem");
+                        .HasColumnName("protected_private_key");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT")
@@ -164,6 +180,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -179,6 +199,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("preferences_json");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -196,6 +220,50 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Secrets.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_server_secrets");
+
+                    b.ToTable("server_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Providers.Email.MailboxMessage", b =>
@@ -226,6 +294,9 @@ namespace Raytio.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_mailbox_messages");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_mailbox_messages_created_at");
 
                     b.HasIndex("To", "CreatedAt")
                         .HasDatabaseName("ix_mailbox_messages_to_created_at");

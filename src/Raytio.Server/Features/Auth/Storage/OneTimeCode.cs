@@ -31,6 +31,7 @@ internal sealed class OneTimeCodeConfiguration : IEntityTypeConfiguration<OneTim
     {
         entity.ToTable("one_time_codes");
         entity.HasIndex(c => new { c.UserId, c.Purpose }).IsUnique();
+        entity.HasIndex(c => c.ExpiresAt);
         entity.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -34,6 +34,9 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         entity.HasIndex(t => t.TokenHash).IsUnique();
         entity.HasIndex(t => t.FamilyId);
         entity.HasIndex(t => t.UserId);
+        // For the cleanup's deletes.
+        entity.HasIndex(t => t.ExpiresAt);
+        entity.HasIndex(t => t.RevokedAt);
         entity.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,5 +23,6 @@ internal sealed class ThrottleBucketConfiguration : IEntityTypeConfiguration<Thr
         entity.ToTable("throttle_buckets");
         entity.HasKey(b => b.Key);
         entity.Property(b => b.Key).HasMaxLength(Throttle.MaximumKeyLength);
+        entity.HasIndex(b => b.LastAt);
     }
 }

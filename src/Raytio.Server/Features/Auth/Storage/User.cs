@@ -24,6 +24,15 @@ public sealed class User
 
     public UserStatus Status { get; set; }
 
+    /// <summary>
+    /// Put in every token at issue and compared on each authenticated request: a new value (on a
+    /// password change or reset, or when the account is disabled) ends every token issued before.
+    /// </summary>
+    public Guid SecurityStamp { get; set; }
+
+    /// <summary>Set by `users disable`: no sign-in, no refresh, and existing tokens stop working.</summary>
+    public DateTime? DisabledAt { get; set; }
+
     /// <summary>The caller's preferences object (operation 65/66), stored as JSON text.</summary>
     public string PreferencesJson { get; set; } = "{}";
 

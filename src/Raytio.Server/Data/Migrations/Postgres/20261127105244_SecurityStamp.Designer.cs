@@ -12,8 +12,8 @@ using Raytio.Server.Data;
 namespace Raytio.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRaytioDbContext))]
-    [Migration("20261127104512_EmailOutboxAndThrottle")]
-    partial class EmailOutboxAndThrottle
+    [Migration("20261127105244_SecurityStamp")]
+    partial class SecurityStamp
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -118,17 +118,16 @@ namespace Raytio.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Raytio.Server.Features.Auth.ThrottleBucket", b =>
                 {
                     b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("key");
 
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
-                    b.Property<DateTime>("LastAt")
+                    b.Property<DateTime>("WindowStart")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_at");
+                        .HasColumnName("window_start");
 
                     b.HasKey("Key")
                         .HasName("pk_throttle_buckets");
@@ -172,6 +171,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -187,6 +190,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("preferences_json");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("security_stamp");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -239,53 +246,6 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_mailbox_messages_to_created_at");
 
                     b.ToTable("mailbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Raytio.Server.Providers.Email.OutgoingEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_until");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outgoing_emails");
-
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outgoing_emails_next_attempt_at");
-
-                    b.ToTable("outgoing_emails", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Raytio.Server.Data.Migrations.Postgres
+namespace Raytio.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EmailOutboxAndThrottle : Migration
@@ -16,27 +16,23 @@ namespace Raytio.Server.Data.Migrations.Postgres
                 table: "throttle_buckets",
                 newName: "last_at");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "key",
+            migrationBuilder.RenameIndex(
+                name: "ix_throttle_buckets_window_start",
                 table: "throttle_buckets",
-                type: "character varying(200)",
-                maxLength: 200,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "text");
+                newName: "ix_throttle_buckets_last_at");
 
             migrationBuilder.CreateTable(
                 name: "outgoing_emails",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    to = table.Column<string>(type: "text", nullable: false),
-                    subject = table.Column<string>(type: "text", nullable: false),
-                    body = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    claimed_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    to = table.Column<string>(type: "TEXT", nullable: false),
+                    subject = table.Column<string>(type: "TEXT", nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    claimed_until = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,14 +56,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                 table: "throttle_buckets",
                 newName: "window_start");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "key",
+            migrationBuilder.RenameIndex(
+                name: "ix_throttle_buckets_last_at",
                 table: "throttle_buckets",
-                type: "text",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(200)",
-                oldMaxLength: 200);
+                newName: "ix_throttle_buckets_window_start");
         }
     }
 }
