@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Before/after check of two builds in one run (issue 8: "the HTTP benchmark figures stay within
 # noise"): loads (a)-(d) of run.sh against the server of another checkout (--base) and against
-# this checkout's, alternately, for several rounds, then per load the median requests/s and server
+# this checkout's (or --head's), alternately, for several rounds, then per load the median requests/s and server
 # CPU ms per request of each build and their ratio. Both servers run side by side, each with its
 # own SQLite data folder, and only one is loaded at a time.
 #
@@ -10,6 +10,7 @@
 #
 # Options (environment variables of the same name in capitals also work):
 #   --base DIR          the other checkout, built in Release (required)
+#   --head DIR          the checkout compared with it, built in Release (default: this one, built here)
 #   --rounds 3          rounds; each runs every load on both builds, the order of the builds alternating
 #   --duration 8s       measured time per load          --warmup 10s     warm-up per load in round 1
 #   --rewarm 2s         warm-up per load in later rounds
@@ -32,6 +33,7 @@ ROUNDS="${ROUNDS:-3}"
 REWARM="${REWARM:-2s}"
 LOADS="${LOADS:-abcd}"
 BASE_ROOT="${BASE_ROOT:-}"
+HEAD_ROOT="${HEAD_ROOT:-}"
 EXTRA_SERVER_ARGS=()
 DB_ARGS=()
 LOG_TAG=compare
@@ -41,6 +43,7 @@ source "$HERE/lib.sh"
 own_option() {
   case "$1" in
     --base) BASE_ROOT="$2"; TAKEN=2 ;;
+    --head) HEAD_ROOT="$2"; TAKEN=2 ;;
     --rounds) ROUNDS="$2"; TAKEN=2 ;;
     --rewarm) REWARM="$2"; TAKEN=2 ;;
     --loads) LOADS="$2"; TAKEN=2 ;;
@@ -53,9 +56,13 @@ FIRST_WARMUP="$WARMUP"
 BASE_ROOT="$(cd "$BASE_ROOT" && pwd)"
 
 ensure_wrk
-build_server
-declare -A DLL_OF=([head]="$DLL" [base]="$BASE_ROOT/src/Raytio.Server/bin/Release/net10.0/Raytio.Server.dll")
-[[ -f "${DLL_OF[base]}" ]] || { echo "missing ${DLL_OF[base]}: build --base in Release first" >&2; exit 1; }
+if [[ -n "$HEAD_ROOT" ]]; then HEAD_ROOT="$(cd "$HEAD_ROOT" && pwd)"; else HEAD_ROOT="$ROOT"; build_server; fi
+declare -A DLL_OF
+for build in base head; do
+  root_var="${build^^}_ROOT"
+  DLL_OF[$build]="${!root_var}/src/Raytio.Server/bin/Release/net10.0/Raytio.Server.dll"
+  [[ -f "${DLL_OF[$build]}" ]] || { echo "missing ${DLL_OF[$build]}: build it in Release first" >&2; exit 1; }
+done
 make_workspace compare
 setup_database
 [[ "$DATABASE_NAME" == SQLite ]] || { echo "compare.sh runs on SQLite only (the builds' schemas may differ)" >&2; exit 2; }
@@ -107,7 +114,7 @@ values() { # ARRAY LOAD BUILD -> the rounds' values
   echo "$out"
 }
 echo
-echo "Base: $(git -C "$BASE_ROOT" log --oneline -1 | cut -c1-60); head: $(git -C "$ROOT" log --oneline -1 | cut -c1-60)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' (+ uncommitted changes)'). SQLite; wrk -t$THREADS -c$CONNECTIONS; $ROUNDS rounds of $DURATION per load and build, alternating; medians."
+echo "Base: $(git -C "$BASE_ROOT" log --oneline -1 | cut -c1-60); head: $(git -C "$HEAD_ROOT" log --oneline -1 | cut -c1-60)$(git -C "$HEAD_ROOT" diff --quiet HEAD -- src || echo ' (+ uncommitted changes)'). SQLite; wrk -t$THREADS -c$CONNECTIONS; $ROUNDS rounds of $DURATION per load and build, alternating; medians."
 echo
 echo "| load | base requests/s | head requests/s | head/base | base CPU ms/request | head CPU ms/request | head/base | rounds (CPU ms, base ; head) | other % (head) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
