@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Administration;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
@@ -47,6 +49,8 @@ public static class RaytioHost
         new HealthFeature(),
         new AuthFeature(),
         new PreferencesFeature(),
+        new AdministrationFeature(),
+        new SchemasFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];
