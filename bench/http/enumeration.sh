@@ -37,7 +37,6 @@ source "$HERE/lib.sh"
 command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
 build_server
 make_workspace enumeration
-trap 'stop_server_and_clean $?' EXIT
 create_bench_user
 start_server
 

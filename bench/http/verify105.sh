@@ -6,12 +6,19 @@
 #
 #   bench/http/verify105.sh [options]
 #
+# Also issue 7's target for one pair per request: server CPU per request at most the CPU of one
+# raw RSA-4096 PSS verification (bench/Raytio.Crypto.Bench, before and after the loads) plus the
+# server CPU of an authenticated read (GET /db/v1/preferences, measured here as load "read").
+#
 # Options (environment variables of the same name in capitals also work):
-#   --duration 12s     measured time per load       --warmup 3s        warm-up per load (not counted)
+#   --duration 12s     measured time per load       --warmup 10s       warm-up per load (not counted)
 #   --threads 2        wrk threads                  --connections 8    wrk connections
 #   --pairs 32         pairs per request of the batch load (the other load has 1)
 #   --openssl-seconds 10   duration of each openssl speed phase
+#   --crypto-seconds 3     time per measurement of the raw-cryptography baseline
 #   --skip-build       use the existing Release build    --results DIR  keep raw output in DIR
+#   --postgres "Host=..." | --postgres-local   the database (SQLite in the data folder by default)
+#   --wait-idle SECONDS    before each measured load, wait up to SECONDS for the machine to be idle
 #   --extra-server-arg ARG   passed to the server (repeatable), e.g. --Logging:LogLevel:Raytio.Requests=Warning
 #
 # Needs dotnet, node (with `npm ci` done in tests/interop, run here if missing), curl, openssl and
@@ -22,36 +29,23 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 
-DURATION="${DURATION:-12s}"
-WARMUP="${WARMUP:-3s}"
-THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-8}"
 PAIRS="${PAIRS:-32}"
 OPENSSL_SECONDS="${OPENSSL_SECONDS:-10}"
-SKIP_BUILD="${SKIP_BUILD:-0}"
-RESULTS="${RESULTS:-}"
 EXTRA_SERVER_ARGS=()
-
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --duration) DURATION="$2"; shift 2 ;;
-    --warmup) WARMUP="$2"; shift 2 ;;
-    --threads) THREADS="$2"; shift 2 ;;
-    --connections) CONNECTIONS="$2"; shift 2 ;;
-    --pairs) PAIRS="$2"; shift 2 ;;
-    --openssl-seconds) OPENSSL_SECONDS="$2"; shift 2 ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    --results) RESULTS="$2"; shift 2 ;;
-    --extra-server-arg) EXTRA_SERVER_ARGS+=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
-    *) echo "unknown option: $1" >&2; exit 2 ;;
-  esac
-done
-
-LOG_TAG=verify105
 DB_ARGS=()
+LOG_TAG=verify105
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
+
+own_option() {
+  case "$1" in
+    --pairs) PAIRS="$2"; TAKEN=2 ;;
+    --openssl-seconds) OPENSSL_SECONDS="$2"; TAKEN=2 ;;
+    *) return 1 ;;
+  esac
+}
+parse_options "$@"
 
 # --- tools -------------------------------------------------------------------------------------
 ensure_wrk
@@ -63,17 +57,11 @@ if [[ ! -d "$ROOT/tests/interop/node_modules/canonicalize" ]]; then
   (cd "$ROOT/tests/interop" && npm ci --no-audit --no-fund >&2)
 fi
 
-build_server
+build_server crypto
 
-# --- scratch space and clean-up ----------------------------------------------------------------
+# --- scratch space, clean-up and database ------------------------------------------------------
 make_workspace verify105
-cleanup() {
-  local status=$?
-  stop_server_and_clean $status
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+setup_database
 
 # --- user, server, token -----------------------------------------------------------------------
 create_bench_user
@@ -123,43 +111,17 @@ openssl_cpu() { # -> verify/s per user CPU-second, 1 process
 }
 
 # --- loads -------------------------------------------------------------------------------------
-CLK_TCK="$(getconf CLK_TCK)"
-CORES="$(nproc)"
-server_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
-machine_ticks() { awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $5 + $6 }' /proc/stat; }
-
-declare -A RPS P50 P99 REQS BAD ERRS CPUMS OTHER LOADAVG VPS CAP
-run_wrk() { # OUT DURATION BODY
-  local TIMEFORMAT='%U %S'
-  { time wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" --latency --timeout 10s \
-      -s "$HERE/verify105-post.lua" "$BASE/extract_verify/v1/verify" -- "$TOKEN" "$3" >"$RESULTS/$1.txt" 2>&1; } 2>"$RESULTS/$1.time" || true
+crypto_baseline before
+declare -A BAD
+measure_pairs() { # PAIRS
+  measure "p$1" "$1 pair(s)/request" "$CONNECTIONS" verify105-post.lua "$BASE/extract_verify/v1/verify" "$TOKEN" "$WORK/body-$1.json"
+  BAD[p$1]="$(sed -n 's/^CHECK unverified=//p' "$RESULTS/p$1.txt")"
+  ERRS[p$1]=$(( ERRS[p$1] + NON2XX[p$1] ))
 }
-measure() { # PAIRS
-  local n="$1" key="p$1"
-  LOADAVG[$key]="$(cut -d' ' -f1-3 /proc/loadavg)"
-  log "$n pair(s)/request: warm-up $WARMUP, then $DURATION, $CONNECTIONS connections (load average ${LOADAVG[$key]})"
-  run_wrk "$key-warmup" "$WARMUP" "$WORK/body-$n.json"
-  sleep 1
-  local s1 m1 i1 s2 m2 i2 line
-  s1="$(server_ticks)"; read -r m1 i1 < <(machine_ticks)
-  run_wrk "$key" "$DURATION" "$WORK/body-$n.json"
-  s2="$(server_ticks)"; read -r m2 i2 < <(machine_ticks)
-  line="$(grep '^RESULT ' "$RESULTS/$key.txt" || true)"
-  [[ -n "$line" ]] || { cat "$RESULTS/$key.txt" >&2; echo "wrk gave no result" >&2; exit 1; }
-  field() { sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<"$line"; }
-  RPS[$key]="$(field rps)"; P50[$key]="$(field p50_ms)"; P99[$key]="$(field p99_ms)"; REQS[$key]="$(field requests)"
-  ERRS[$key]=$(( $(field non2xx) + $(field connect) + $(field read) + $(field write) + $(field timeout) ))
-  BAD[$key]="$(sed -n 's/^CHECK unverified=//p' "$RESULTS/$key.txt")"
-  local wrk_user wrk_sys
-  read -r wrk_user wrk_sys <"$RESULTS/$key.time"
-  CPUMS[$key]="$(awk -v d="$((s2 - s1))" -v hz="$CLK_TCK" -v n="${REQS[$key]}" 'BEGIN { printf "%.3f", (n > 0 ? 1000 * d / hz / n : 0) }')"
-  OTHER[$key]="$(awk -v total="$((m2 - m1))" -v idle="$((i2 - i1))" -v server="$((s2 - s1))" -v hz="$CLK_TCK" -v wu="$wrk_user" -v ws="$wrk_sys" \
-    'BEGIN { other = total - idle - server - (wu + ws) * hz; if (other < 0) other = 0; printf "%.0f%%", (total > 0 ? 100 * other / total : 0) }')"
-  echo "CPU server_ticks=$((s2 - s1)) wrk_user_s=$wrk_user wrk_sys_s=$wrk_sys machine_ticks=$((m2 - m1)) machine_idle=$((i2 - i1)) clk_tck=$CLK_TCK" >>"$RESULTS/$key.txt"
-  log "  $line unverified=${BAD[$key]} server_cpu_ms_per_request=${CPUMS[$key]} other=${OTHER[$key]}"
-}
-measure 1
-measure "$PAIRS"
+measure_pairs 1
+measure read "authenticated read GET /db/v1/preferences" "$CONNECTIONS" get.lua "$BASE/db/v1/preferences" "$TOKEN"
+measure_pairs "$PAIRS"
+crypto_baseline after
 
 log "openssl speed again (after; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 OSSL_AFTER="$(openssl_verify after)"
@@ -174,10 +136,11 @@ log "  verify/s per CPU-s = $OSSL_CPU"
 # set against OpenSSL's verifications per user CPU-second of one process: the cost of one
 # verification in the server relative to the raw RSA operation, independent of other load.
 echo
-echo "$(date -u +%Y-%m-%dT%H:%MZ); $CORES cores; $(openssl version | cut -d' ' -f1-2); .NET $(dotnet --version); wrk -t$THREADS -c$CONNECTIONS, $DURATION per load after $WARMUP warm-up, on the same cores as the server.${EXTRA_SERVER_ARGS[*]:+ Server arguments: ${EXTRA_SERVER_ARGS[*]}.}"
+echo "$(date -u +%Y-%m-%dT%H:%MZ); $DATABASE_NAME; $CORES cores; $(openssl version | cut -d' ' -f1-2); .NET $(dotnet --version); wrk -t$THREADS -c$CONNECTIONS, $DURATION per load after $WARMUP warm-up, on the same cores as the server.${EXTRA_SERVER_ARGS[*]:+ Server arguments: ${EXTRA_SERVER_ARGS[*]}.}"
 echo
 echo "openssl speed -multi 2 rsa4096 verify/s (wall time): before $OSSL_BEFORE, after $OSSL_AFTER, mean **$OSSL**; 1 process, per user CPU-second: $OSSL_CPU ($(awk -v v="$OSSL_CPU" 'BEGIN { printf "%.3f", 1000 / v }') ms CPU per verification)"
 echo
+declare -A VPS CAP
 echo "| pairs/request | requests/s | verifications/s | p50 ms | p99 ms | requests | errors | unverified answers | server CPU ms/request | server CPU ms/verification | verifications per server CPU-s | other load | load avg before |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for n in 1 "$PAIRS"; do
@@ -190,6 +153,9 @@ for n in 1 "$PAIRS"; do
   VPS[$n]="$vps"; CAP[$n]="$cap"
 done
 echo
+echo "Authenticated read (GET /db/v1/preferences, same token and connections): ${RPS[read]} requests/s, ${CPUMS[read]} ms server CPU per request, other load ${OTHER[read]}."
+echo "Raw cryptography, CPU ms per RSA-4096 PSS verification on one thread (before / after the loads): $(raw_runs rsa4096_pss_verify)."
+echo
 echo "| measure | value | target | verdict |"
 echo "| --- | ---: | ---: | --- |"
 for n in 1 "$PAIRS"; do
@@ -198,5 +164,8 @@ for n in 1 "$PAIRS"; do
   echo "| $n pair(s)/request: verifications/s / OpenSSL verify/s | $r% | ≥ 50% | $(awk -v r="$r" 'BEGIN { print (r >= 50 ? "met" : "MISSED") }') |"
   echo "| $n pair(s)/request: verifications per server CPU-s / OpenSSL verify per CPU-s (1 process) | $c% | — | — |"
 done
+budget="$(awk -v v="$(raw_ms rsa4096_pss_verify)" -v r="${CPUMS[read]}" 'BEGIN { printf "%.3f", v + r }')"
+over="$(quotient "${CPUMS[p1]}" "$budget")"
+echo "| 1 pair/request: server CPU per request / (raw RSA-4096 verify + authenticated read) | ${over}x (${CPUMS[p1]} / $budget ms) | ≤ 1x | $(verdict "$over" "<=" 1) |"
 [[ "$KEEP_RESULTS" == 1 ]] && log "raw output in $RESULTS"
 exit 0

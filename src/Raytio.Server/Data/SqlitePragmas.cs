@@ -15,7 +15,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
-    private readonly ConditionalWeakTable<object, object> configured = [];
+    /// <summary>Native connections already set up, shared by every connection that opens them.</summary>
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -27,7 +28,11 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ApplyAsync(connection, cancellationToken);
+
+    /// <summary>For a connection opened without EF Core (a hot read on a plain SqliteConnection).</summary>
+    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         if (IsNew(connection))
         {
@@ -37,6 +42,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
     }
 
-    private bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
+    private static bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 }

@@ -19,16 +19,36 @@ public sealed class RefreshTokenService(RaytioDbContext db, TimeProvider time, I
     /// <summary>The outcome; <see cref="User"/> and <see cref="NewToken"/> are set only when rotated.</summary>
     public sealed record Redemption(Outcome Outcome, User? User, string? NewToken);
 
+    private sealed record Found(RefreshToken Token, User User);
+
+    /// <summary>Compiled once: the grant's lookup skips EF's per-call query parameterization and cache lookup.</summary>
+    private static readonly Func<RaytioDbContext, string, CancellationToken, Task<Found?>> TokenWithUser = EF.CompileAsyncQuery(
+        (RaytioDbContext db, string hash, CancellationToken ct) => db.Set<RefreshToken>().AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Set<User>(), t => t.UserId, u => u.Id, (t, u) => new Found(t, u))
+            .FirstOrDefault());
+
     /// <summary>Starts a new family (a fresh login); the row is saved with the caller's changes.</summary>
     public string StartFamily(Guid userId) => Add(userId, Guid.NewGuid());
 
     public async Task<Redemption> RedeemAsync(string presented, CancellationToken cancellationToken)
     {
-        var hash = Hash(presented);
-        var found = await db.RefreshTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
-            .FirstOrDefaultAsync(cancellationToken);
+        // One connection for the lookup, the claim and the insert: on SQLite every open and close
+        // of EF Core's connection also registers and removes its SQL functions.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await RedeemOnOpenConnectionAsync(presented, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Redemption> RedeemOnOpenConnectionAsync(string presented, CancellationToken cancellationToken)
+    {
+        var found = await TokenWithUser(db, Hash(presented), cancellationToken);
         // A disabled account's tokens were revoked when it was disabled; the check also covers a
         // refresh that raced with the disabling.
         if (found is null || found.Token.RevokedAt is not null || found.User.DisabledAt is not null)

@@ -12,17 +12,13 @@ internal static class PreferencesEndpoints
 {
     public const int MaximumBytes = 64 * 1024;
 
-    /// <summary>Compiled once: the hot read skips EF's per-call query translation and cache lookup.</summary>
-    private static readonly Func<RaytioDbContext, Guid, CancellationToken, Task<string?>> PreferencesOf = EF.CompileAsyncQuery(
-        (RaytioDbContext db, Guid userId, CancellationToken ct) => db.Set<User>().Where(u => u.Id == userId).Select(u => u.PreferencesJson).FirstOrDefault());
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var db = app.MapVersionedGroup("db");
 
         db.MapGet("/preferences", async Task<ContentHttpResult> (CurrentUser caller, RaytioDbContext data, CancellationToken ct) =>
             {
-                var preferences = await PreferencesOf(data, caller.Id, ct) ?? throw CurrentUser.Unauthenticated();
+                var preferences = await PreferencesRead.ReadAsync(data, caller.Id, ct) ?? throw CurrentUser.Unauthenticated();
                 return TypedResults.Text(preferences, "application/json");
             })
             .WithName("get-preferences")
