@@ -10,7 +10,7 @@ namespace Raytio.Server.Tests.Schemas;
 /// </summary>
 internal sealed class RandomSchemas(int seed)
 {
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     private static readonly string[] Names = ["a", "b", "name", "n", "list", "x y", "é"];
     private static readonly string[] Patterns = ["^[a-z]+$", "^\\d{2,4}$", "b", "^$", "^[A-Z][a-z]*\\s?", "^\\p{L}+$", "\\w+@\\w+", "^(ab)*$"];
@@ -34,9 +34,9 @@ internal sealed class RandomSchemas(int seed)
     {
         var schema = new JsonObject();
         var kind = Pick(TypeNames);
-        if (random.Next(5) > 0)
+        if (_random.Next(5) > 0)
         {
-            schema["type"] = random.Next(6) == 0 ? new JsonArray(kind, Pick([.. TypeNames.Where(t => t != kind)])) : kind;
+            schema["type"] = _random.Next(6) == 0 ? new JsonArray(kind, Pick([.. TypeNames.Where(t => t != kind)])) : kind;
         }
         switch (kind)
         {
@@ -53,25 +53,25 @@ internal sealed class RandomSchemas(int seed)
                 Number(schema);
                 break;
         }
-        if (depth < 2 && random.Next(6) == 0)
+        if (depth < 2 && _random.Next(6) == 0)
         {
             schema[Pick(["allOf", "anyOf", "oneOf"])] = new JsonArray(Schema(depth + 1), Schema(depth + 1));
         }
-        if (depth < 2 && random.Next(10) == 0)
+        if (depth < 2 && _random.Next(10) == 0)
         {
             schema["not"] = Schema(depth + 1);
         }
-        if (depth < 2 && random.Next(10) == 0)
+        if (depth < 2 && _random.Next(10) == 0)
         {
             schema["if"] = Schema(depth + 1);
             schema["then"] = Schema(depth + 1);
             schema["else"] = Schema(depth + 1);
         }
-        if (random.Next(12) == 0)
+        if (_random.Next(12) == 0)
         {
-            schema["enum"] = new JsonArray([.. EnumPool.OrderBy(_ => random.Next()).Take(3).Select(value => JsonNode.Parse(value))]);
+            schema["enum"] = new JsonArray([.. EnumPool.OrderBy(_ => _random.Next()).Take(3).Select(value => JsonNode.Parse(value))]);
         }
-        if (random.Next(20) == 0)
+        if (_random.Next(20) == 0)
         {
             schema["const"] = Value();
         }
@@ -81,37 +81,37 @@ internal sealed class RandomSchemas(int seed)
     private void Object(JsonObject schema, int depth)
     {
         var properties = new JsonObject();
-        foreach (var name in Names.Where(_ => random.Next(3) == 0))
+        foreach (var name in Names.Where(_ => _random.Next(3) == 0))
         {
             properties[name] = depth < 2 ? Schema(depth + 1) : new JsonObject { ["type"] = Pick(TypeNames) };
         }
         schema["properties"] = properties;
-        if (random.Next(2) == 0)
+        if (_random.Next(2) == 0)
         {
-            schema["required"] = new JsonArray([.. Names.Where(_ => random.Next(4) == 0).Select(n => (JsonNode)n)]);
+            schema["required"] = new JsonArray([.. Names.Where(_ => _random.Next(4) == 0).Select(n => (JsonNode)n)]);
         }
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
-            schema["additionalProperties"] = random.Next(2) == 0 ? false : (depth < 2 ? Schema(depth + 1) : true);
+            schema["additionalProperties"] = _random.Next(2) == 0 ? false : (depth < 2 ? Schema(depth + 1) : true);
         }
-        if (random.Next(6) == 0)
+        if (_random.Next(6) == 0)
         {
             schema["patternProperties"] = new JsonObject { [Pick(Patterns)] = new JsonObject { ["type"] = Pick(TypeNames) } };
         }
-        if (random.Next(8) == 0)
+        if (_random.Next(8) == 0)
         {
-            schema["propertyNames"] = new JsonObject { ["maxLength"] = random.Next(1, 5) };
+            schema["propertyNames"] = new JsonObject { ["maxLength"] = _random.Next(1, 5) };
         }
-        if (random.Next(8) == 0)
+        if (_random.Next(8) == 0)
         {
-            schema["dependencies"] = new JsonObject { [Pick(Names)] = random.Next(2) == 0 ? new JsonArray(Pick(Names)) : new JsonObject { ["required"] = new JsonArray(Pick(Names)) } };
+            schema["dependencies"] = new JsonObject { [Pick(Names)] = _random.Next(2) == 0 ? new JsonArray(Pick(Names)) : new JsonObject { ["required"] = new JsonArray(Pick(Names)) } };
         }
-        if (random.Next(8) == 0)
+        if (_random.Next(8) == 0)
         {
-            schema["minProperties"] = random.Next(0, 3);
-            schema["maxProperties"] = random.Next(1, 4);
+            schema["minProperties"] = _random.Next(0, 3);
+            schema["maxProperties"] = _random.Next(1, 4);
         }
-        if (depth == 0 && random.Next(4) == 0)
+        if (depth == 0 && _random.Next(4) == 0)
         {
             // An internal reference, the way starter schemas share parts.
             schema["definitions"] = new JsonObject { ["part"] = Schema(2) };
@@ -121,32 +121,32 @@ internal sealed class RandomSchemas(int seed)
 
     private void Array(JsonObject schema, int depth)
     {
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
             schema["items"] = new JsonArray(Schema(2), Schema(2));
-            if (random.Next(2) == 0)
+            if (_random.Next(2) == 0)
             {
-                schema["additionalItems"] = random.Next(2) == 0 ? false : Schema(2);
+                schema["additionalItems"] = _random.Next(2) == 0 ? false : Schema(2);
             }
         }
-        else if (random.Next(3) > 0)
+        else if (_random.Next(3) > 0)
         {
             schema["items"] = depth < 2 ? Schema(depth + 1) : new JsonObject { ["type"] = Pick(TypeNames) };
         }
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
-            schema["minItems"] = random.Next(0, 3);
+            schema["minItems"] = _random.Next(0, 3);
         }
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
-            schema["maxItems"] = random.Next(0, 4);
+            schema["maxItems"] = _random.Next(0, 4);
         }
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
             schema["uniqueItems"] = true;
         }
         // ajv skips `contains` on an empty array when `items` is a list (AjvDeliberateDifferenceTests).
-        if (random.Next(6) == 0 && schema["items"] is not JsonArray)
+        if (_random.Next(6) == 0 && schema["items"] is not JsonArray)
         {
             schema["contains"] = Schema(2);
         }
@@ -154,19 +154,19 @@ internal sealed class RandomSchemas(int seed)
 
     private void String(JsonObject schema)
     {
-        if (random.Next(3) == 0)
+        if (_random.Next(3) == 0)
         {
-            schema["minLength"] = random.Next(0, 4);
+            schema["minLength"] = _random.Next(0, 4);
         }
-        if (random.Next(3) == 0)
+        if (_random.Next(3) == 0)
         {
-            schema["maxLength"] = random.Next(0, 6);
+            schema["maxLength"] = _random.Next(0, 6);
         }
-        if (random.Next(3) == 0)
+        if (_random.Next(3) == 0)
         {
             schema["pattern"] = Pick(Patterns);
         }
-        if (random.Next(3) == 0)
+        if (_random.Next(3) == 0)
         {
             schema["format"] = Pick(Formats);
         }
@@ -174,15 +174,15 @@ internal sealed class RandomSchemas(int seed)
 
     private void Number(JsonObject schema)
     {
-        if (random.Next(3) == 0)
+        if (_random.Next(3) == 0)
         {
-            schema[random.Next(2) == 0 ? "minimum" : "exclusiveMinimum"] = Number();
+            schema[_random.Next(2) == 0 ? "minimum" : "exclusiveMinimum"] = Number();
         }
-        if (random.Next(3) == 0)
+        if (_random.Next(3) == 0)
         {
-            schema[random.Next(2) == 0 ? "maximum" : "exclusiveMaximum"] = Number();
+            schema[_random.Next(2) == 0 ? "maximum" : "exclusiveMaximum"] = Number();
         }
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
             schema["multipleOf"] = JsonNode.Parse(Pick(["2", "3", "0.5", "1.5", "10"]));
         }
@@ -204,8 +204,8 @@ internal sealed class RandomSchemas(int seed)
         var type = shape["type"] switch
         {
             JsonValue single => single.GetValue<string>(),
-            JsonArray several => several[random.Next(several.Count)]!.GetValue<string>(),
-            _ => random.Next(4) == 0 ? Pick(TypeNames) : InferType(shape),
+            JsonArray several => several[_random.Next(several.Count)]!.GetValue<string>(),
+            _ => _random.Next(4) == 0 ? Pick(TypeNames) : InferType(shape),
         };
         return type switch
         {
@@ -214,7 +214,7 @@ internal sealed class RandomSchemas(int seed)
             "string" => Pick(StringPool),
             "number" => JsonNode.Parse(Pick(NumberPool)),
             "integer" => JsonNode.Parse(Pick(["0", "1", "2", "3", "10", "-1", "100", "1.0", "1e2"])),
-            "boolean" => random.Next(2) == 0,
+            "boolean" => _random.Next(2) == 0,
             _ => null,
         };
     }
@@ -226,7 +226,7 @@ internal sealed class RandomSchemas(int seed)
     {
         var result = new JsonObject();
         var properties = shape["properties"] as JsonObject ?? [];
-        foreach (var name in Names.Where(n => properties.ContainsKey(n) ? random.Next(5) > 0 : random.Next(8) == 0))
+        foreach (var name in Names.Where(n => properties.ContainsKey(n) ? _random.Next(5) > 0 : _random.Next(8) == 0))
         {
             result[name] = Shaped(properties[name], depth + 1);
         }
@@ -237,20 +237,20 @@ internal sealed class RandomSchemas(int seed)
     {
         var items = shape["items"];
         var result = new JsonArray();
-        for (var index = random.Next(0, 4); index > 0; index--)
+        for (var index = _random.Next(0, 4); index > 0; index--)
         {
             var item = items is JsonArray tuple ? (result.Count < tuple.Count ? tuple[result.Count] : null) : items;
-            result.Add(random.Next(6) == 0 && result.Count > 0 ? result[0]?.DeepClone() : Shaped(item, depth + 1));
+            result.Add(_random.Next(6) == 0 && result.Count > 0 ? result[0]?.DeepClone() : Shaped(item, depth + 1));
         }
         return result;
     }
 
     /// <summary>Any JSON value, from the pools.</summary>
-    public JsonNode? Value(int depth = 0) => random.Next(depth > 1 ? 4 : 6) switch
+    public JsonNode? Value(int depth = 0) => _random.Next(depth > 1 ? 4 : 6) switch
     {
         0 => JsonNode.Parse(Pick(NumberPool)),
         1 => Pick(StringPool),
-        2 => random.Next(2) == 0,
+        2 => _random.Next(2) == 0,
         3 => null,
         4 => new JsonArray(Value(depth + 1), Value(depth + 1)),
         _ => new JsonObject { [Pick(Names)] = Value(depth + 1) },
@@ -258,7 +258,7 @@ internal sealed class RandomSchemas(int seed)
 
     private JsonNode Number() => JsonNode.Parse(Pick(NumberPool))!;
 
-    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     public override string ToString() => seed.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ internal sealed class SchemaExpander(SchemaOptions options, Func<SchemaName, Can
 {
     private sealed record Expansion(JsonObject Document, int Height, int Inlined);
 
-    private readonly Dictionary<SchemaName, Expansion> expanded = [];
+    private readonly Dictionary<SchemaName, Expansion> _expanded = [];
 
     /// <summary>The expanded copy of <paramref name="document"/>, the schema named <paramref name="name"/>.</summary>
     public async Task<JsonObject> ExpandAsync(SchemaName name, JsonObject document, CancellationToken cancellationToken) =>
@@ -76,13 +76,13 @@ internal sealed class SchemaExpander(SchemaOptions options, Func<SchemaName, Can
             throw new ApiException(StatusCodes.Status400BadRequest, "schema_reference_not_allowed",
                 $"'{from}' refers at '{pointer}/$ref' to '{target}': {Describe(from.Type)} may refer only to {AllowedTargets(from.Type)}.");
         }
-        if (!expanded.TryGetValue(target, out var expansion))
+        if (!_expanded.TryGetValue(target, out var expansion))
         {
             var document = await loadCurrent(target, cancellationToken)
                 ?? throw new ApiException(StatusCodes.Status400BadRequest, "schema_reference_unknown",
                     $"'{from}' refers at '{pointer}/$ref' to '{target}', which does not exist.");
             expansion = await ExpandAsync(target, document, [.. chain, target], cancellationToken);
-            expanded[target] = expansion;
+            _expanded[target] = expansion;
         }
         if (chain.Count + expansion.Height > options.MaxReferenceDepth)
         {
