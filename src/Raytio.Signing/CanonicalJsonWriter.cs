@@ -14,18 +14,18 @@ internal sealed class CanonicalJsonWriter : IDisposable
     /// <summary>Deepest nesting of arrays and objects accepted; deeper input is rejected, not truncated.</summary>
     public const int MaxDepth = 1000;
 
-    private readonly PooledByteBuffer output;
-    private readonly PooledByteBuffer keys = new(256);
-    private readonly PooledByteBuffer decoded = new(256);
-    private readonly PooledByteBuffer reorder = new(256);
-    private Member[] members = ArrayPool<Member>.Shared.Rent(64);
-    private int memberCount;
-    private Container[] containers = ArrayPool<Container>.Shared.Rent(16);
-    private int depth;
+    private readonly PooledByteBuffer _output;
+    private readonly PooledByteBuffer _keys = new(256);
+    private readonly PooledByteBuffer _decoded = new(256);
+    private readonly PooledByteBuffer _reorder = new(256);
+    private Member[] _members = ArrayPool<Member>.Shared.Rent(64);
+    private int _memberCount;
+    private Container[] _containers = ArrayPool<Container>.Shared.Rent(16);
+    private int _depth;
 
     public CanonicalJsonWriter(PooledByteBuffer output)
     {
-        this.output = output;
+        _output = output;
     }
 
     public void Write(ReadOnlySpan<byte> utf8Json)
@@ -46,13 +46,13 @@ internal sealed class CanonicalJsonWriter : IDisposable
 
     public void Dispose()
     {
-        keys.Dispose();
-        decoded.Dispose();
-        reorder.Dispose();
-        ArrayPool<Member>.Shared.Return(members);
-        ArrayPool<Container>.Shared.Return(containers);
-        members = [];
-        containers = [];
+        _keys.Dispose();
+        _decoded.Dispose();
+        _reorder.Dispose();
+        ArrayPool<Member>.Shared.Return(_members);
+        ArrayPool<Container>.Shared.Return(_containers);
+        _members = [];
+        _containers = [];
     }
 
     private void WriteToken(ref Utf8JsonReader reader)
@@ -62,21 +62,21 @@ internal sealed class CanonicalJsonWriter : IDisposable
             case JsonTokenType.StartObject:
                 BeginValue();
                 Push(isObject: true);
-                output.Append((byte)'{');
+                _output.Append((byte)'{');
                 return;
             case JsonTokenType.StartArray:
                 BeginValue();
                 Push(isObject: false);
-                output.Append((byte)'[');
+                _output.Append((byte)'[');
                 return;
             case JsonTokenType.EndObject:
                 SortMembers(reader.TokenStartIndex);
-                output.Append((byte)'}');
-                depth--;
+                _output.Append((byte)'}');
+                _depth--;
                 break;
             case JsonTokenType.EndArray:
-                output.Append((byte)']');
-                depth--;
+                _output.Append((byte)']');
+                _depth--;
                 break;
             case JsonTokenType.PropertyName:
                 WriteMemberName(ref reader);
@@ -87,19 +87,19 @@ internal sealed class CanonicalJsonWriter : IDisposable
                 break;
             case JsonTokenType.Number:
                 BeginValue();
-                EcmaScriptNumber.WriteCanonical(reader.ValueSpan, output);
+                EcmaScriptNumber.WriteCanonical(reader.ValueSpan, _output);
                 break;
             case JsonTokenType.True:
                 BeginValue();
-                output.Append("true"u8);
+                _output.Append("true"u8);
                 break;
             case JsonTokenType.False:
                 BeginValue();
-                output.Append("false"u8);
+                _output.Append("false"u8);
                 break;
             case JsonTokenType.Null:
                 BeginValue();
-                output.Append("null"u8);
+                _output.Append("null"u8);
                 break;
             default:
                 throw new CanonicalizationException($"Unexpected JSON token {reader.TokenType} at byte offset {reader.TokenStartIndex}.");
@@ -110,12 +110,12 @@ internal sealed class CanonicalJsonWriter : IDisposable
     /// <summary>Writes the separator before an array element (members get theirs before the name).</summary>
     private void BeginValue()
     {
-        if (depth > 0)
+        if (_depth > 0)
         {
-            ref var parent = ref containers[depth - 1];
+            ref var parent = ref _containers[_depth - 1];
             if (!parent.IsObject && parent.Count++ > 0)
             {
-                output.Append((byte)',');
+                _output.Append((byte)',');
             }
         }
     }
@@ -123,53 +123,53 @@ internal sealed class CanonicalJsonWriter : IDisposable
     /// <summary>Records where a member's value ends, so the member can be moved as a unit.</summary>
     private void EndValue()
     {
-        if (depth > 0 && containers[depth - 1].IsObject)
+        if (_depth > 0 && _containers[_depth - 1].IsObject)
         {
-            members[memberCount - 1].End = output.Length;
+            _members[_memberCount - 1].End = _output.Length;
         }
     }
 
     private void Push(bool isObject)
     {
-        if (depth == containers.Length)
+        if (_depth == _containers.Length)
         {
-            containers = Grow(containers);
+            _containers = Grow(_containers);
         }
-        containers[depth++] = new Container
+        _containers[_depth++] = new Container
         {
             IsObject = isObject,
-            Start = output.Length,
-            FirstMember = memberCount,
-            KeysStart = keys.Length,
+            Start = _output.Length,
+            FirstMember = _memberCount,
+            KeysStart = _keys.Length,
         };
     }
 
     private void WriteMemberName(ref Utf8JsonReader reader)
     {
-        ref var container = ref containers[depth - 1];
+        ref var container = ref _containers[_depth - 1];
         if (container.Count++ > 0)
         {
-            output.Append((byte)',');
+            _output.Append((byte)',');
         }
         var raw = reader.ValueSpan;
         JsonStringCodec.ValidateUtf8(raw, reader.TokenStartIndex);
-        var keyStart = keys.Length;
+        var keyStart = _keys.Length;
         if (reader.ValueIsEscaped)
         {
-            JsonStringCodec.Unescape(raw, keys, reader.TokenStartIndex);
+            JsonStringCodec.Unescape(raw, _keys, reader.TokenStartIndex);
         }
         else
         {
-            keys.Append(raw);
+            _keys.Append(raw);
         }
 
-        if (memberCount == members.Length)
+        if (_memberCount == _members.Length)
         {
-            members = Grow(members);
+            _members = Grow(_members);
         }
-        members[memberCount++] = new Member { KeyStart = keyStart, KeyLength = keys.Length - keyStart, Start = output.Length };
-        JsonStringCodec.WriteQuoted(keys.WrittenSpan[keyStart..], output);
-        output.Append((byte)':');
+        _members[_memberCount++] = new Member { KeyStart = keyStart, KeyLength = _keys.Length - keyStart, Start = _output.Length };
+        JsonStringCodec.WriteQuoted(_keys.WrittenSpan[keyStart..], _output);
+        _output.Append((byte)':');
     }
 
     private void WriteString(ref Utf8JsonReader reader)
@@ -179,21 +179,21 @@ internal sealed class CanonicalJsonWriter : IDisposable
         if (!reader.ValueIsEscaped)
         {
             // Unescaped JSON strings hold no quotes, backslashes or control characters: already canonical.
-            output.Append((byte)'"');
-            output.Append(raw);
-            output.Append((byte)'"');
+            _output.Append((byte)'"');
+            _output.Append(raw);
+            _output.Append((byte)'"');
             return;
         }
-        decoded.Truncate(0);
-        JsonStringCodec.Unescape(raw, decoded, reader.TokenStartIndex);
-        JsonStringCodec.WriteQuoted(decoded.WrittenSpan, output);
+        _decoded.Truncate(0);
+        JsonStringCodec.Unescape(raw, _decoded, reader.TokenStartIndex);
+        JsonStringCodec.WriteQuoted(_decoded.WrittenSpan, _output);
     }
 
     private void SortMembers(long objectEndOffset)
     {
-        var container = containers[depth - 1];
-        var objectMembers = members.AsSpan(container.FirstMember, memberCount - container.FirstMember);
-        var keyBytes = keys.RawArray;
+        var container = _containers[_depth - 1];
+        var objectMembers = _members.AsSpan(container.FirstMember, _memberCount - container.FirstMember);
+        var keyBytes = _keys.RawArray;
         if (!IsStrictlyAscending(objectMembers, keyBytes))
         {
             objectMembers.Sort(new MemberOrder(keyBytes));
@@ -207,8 +207,8 @@ internal sealed class CanonicalJsonWriter : IDisposable
             }
             MoveMembersInto(objectMembers, container.Start + 1);
         }
-        memberCount = container.FirstMember;
-        keys.Truncate(container.KeysStart);
+        _memberCount = container.FirstMember;
+        _keys.Truncate(container.KeysStart);
     }
 
     /// <summary>Checks order and, in the common already-sorted case, duplicates in one pass.</summary>
@@ -227,18 +227,18 @@ internal sealed class CanonicalJsonWriter : IDisposable
     /// <summary>Rewrites the object's body (after '{') with members in the given order.</summary>
     private void MoveMembersInto(ReadOnlySpan<Member> sortedMembers, int bodyStart)
     {
-        reorder.Truncate(0);
-        reorder.Append(output.WrittenSpan[bodyStart..]);
-        output.Truncate(bodyStart);
-        var body = reorder.WrittenSpan;
+        _reorder.Truncate(0);
+        _reorder.Append(_output.WrittenSpan[bodyStart..]);
+        _output.Truncate(bodyStart);
+        var body = _reorder.WrittenSpan;
         for (var i = 0; i < sortedMembers.Length; i++)
         {
             if (i > 0)
             {
-                output.Append((byte)',');
+                _output.Append((byte)',');
             }
             var member = sortedMembers[i];
-            output.Append(body[(member.Start - bodyStart)..(member.End - bodyStart)]);
+            _output.Append(body[(member.Start - bodyStart)..(member.End - bodyStart)]);
         }
     }
 

@@ -10,11 +10,11 @@ internal sealed class DirectoryLock : IDisposable
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(2);
 
-    private readonly FileStream lockFile;
+    private readonly FileStream _lockFile;
 
     private DirectoryLock(FileStream lockFile)
     {
-        this.lockFile = lockFile;
+        _lockFile = lockFile;
     }
 
     public static async Task<DirectoryLock> AcquireAsync(string lockPath, CancellationToken cancellationToken)
@@ -44,5 +44,5 @@ internal sealed class DirectoryLock : IDisposable
         }
     }
 
-    public void Dispose() => lockFile.Dispose();
+    public void Dispose() => _lockFile.Dispose();
 }

@@ -19,21 +19,21 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    private readonly string directory;
-    private readonly TimeProvider time;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly string _directory;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Parsed keys by file name, so a refresh only reads files it has not seen.</summary>
-    private readonly Dictionary<string, SigningKey> loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SigningKey> _loaded = new(StringComparer.Ordinal);
 
-    private volatile Snapshot current = new([], long.MinValue);
+    private volatile Snapshot _current = new([], long.MinValue);
 
     public FileSigningKeyStore(string directory, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(time);
-        this.directory = Path.GetFullPath(directory);
-        this.time = time;
+        _directory = Path.GetFullPath(directory);
+        _time = time;
     }
 
     public async Task<SigningKey> GetActiveKeyAsync(CancellationToken cancellationToken) =>
@@ -41,39 +41,39 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
 
     public async Task<IReadOnlyList<SigningKey>> ListKeysAsync(CancellationToken cancellationToken)
     {
-        var snapshot = current;
+        var snapshot = _current;
         if (IsFresh(snapshot))
         {
             return snapshot.Keys;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (IsFresh(current))
+            if (IsFresh(_current))
             {
-                return current.Keys;
+                return _current.Keys;
             }
             if (Reload().Count == 0)
             {
                 await CreateFirstKeyAsync(cancellationToken);
             }
-            return current.Keys;
+            return _current.Keys;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async Task<SigningKey> RotateAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             using var directoryLock = await LockDirectoryAsync(cancellationToken);
             var keys = Reload();
-            var createdAt = KeyFileName.Truncate(time.GetUtcNow());
+            var createdAt = KeyFileName.Truncate(_time.GetUtcNow());
             if (keys.Count > 0 && createdAt <= keys[0].CreatedAt)
             {
                 // The clock stepped back or did not move: the new key must still sort newest to become active.
@@ -84,39 +84,39 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async Task<bool> RemoveAsync(string kid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kid);
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             using var directoryLock = await LockDirectoryAsync(cancellationToken);
             Reload();
-            var fileName = loaded.FirstOrDefault(entry => entry.Value.Kid == kid).Key;
+            var fileName = _loaded.FirstOrDefault(entry => entry.Value.Kid == kid).Key;
             if (fileName is null)
             {
                 return false;
             }
-            if (current.Keys[0].Kid == kid)
+            if (_current.Keys[0].Kid == kid)
             {
                 throw new InvalidOperationException($"Key {kid} is the active signing key; rotate before removing it.");
             }
-            File.Delete(Path.Combine(directory, fileName));
+            File.Delete(Path.Combine(_directory, fileName));
             Reload();
             return true;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     private bool IsFresh(Snapshot snapshot) =>
-        snapshot.Keys.Count > 0 && time.GetElapsedTime(snapshot.LoadedAt) < RefreshInterval;
+        snapshot.Keys.Count > 0 && _time.GetElapsedTime(snapshot.LoadedAt) < RefreshInterval;
 
     /// <summary>Creates the first key unless another process or instance did while we waited for the lock.</summary>
     private async Task CreateFirstKeyAsync(CancellationToken cancellationToken)
@@ -124,7 +124,7 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
         using var directoryLock = await LockDirectoryAsync(cancellationToken);
         if (Reload().Count == 0)
         {
-            WriteNewKey(KeyFileName.Truncate(time.GetUtcNow()));
+            WriteNewKey(KeyFileName.Truncate(_time.GetUtcNow()));
             Reload();
         }
     }
@@ -132,22 +132,22 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
     private Task<DirectoryLock> LockDirectoryAsync(CancellationToken cancellationToken)
     {
         EnsureDirectory();
-        return DirectoryLock.AcquireAsync(Path.Combine(directory, LockFileName), cancellationToken);
+        return DirectoryLock.AcquireAsync(Path.Combine(_directory, LockFileName), cancellationToken);
     }
 
     private void EnsureDirectory()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
             return;
         }
         if (OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(_directory);
         }
         else
         {
-            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+            Directory.CreateDirectory(_directory, OwnerOnlyDirectory);
         }
     }
 
@@ -155,30 +155,30 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
     private IReadOnlyList<SigningKey> Reload()
     {
         EnsureDirectory();
-        var fileNames = Directory.EnumerateFiles(directory, "*" + KeyFileName.Extension)
+        var fileNames = Directory.EnumerateFiles(_directory, "*" + KeyFileName.Extension)
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(name => !name.StartsWith('.'))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in loaded.Keys.Where(name => !fileNames.Contains(name)).ToList())
+        foreach (var gone in _loaded.Keys.Where(name => !fileNames.Contains(name)).ToList())
         {
             // Not disposed: a caller may still be verifying with it.
-            loaded.Remove(gone);
+            _loaded.Remove(gone);
         }
-        foreach (var fileName in fileNames.Where(name => !loaded.ContainsKey(name)))
+        foreach (var fileName in fileNames.Where(name => !_loaded.ContainsKey(name)))
         {
             if (KeyFileName.TryParse(fileName, out var createdAt, out var kid) && TryReadKey(fileName, createdAt, kid) is { } key)
             {
-                loaded[fileName] = key;
+                _loaded[fileName] = key;
             }
         }
 
-        var keys = loaded
+        var keys = _loaded
             .OrderByDescending(entry => entry.Value.CreatedAt)
             .ThenByDescending(entry => entry.Key, StringComparer.Ordinal)
             .Select((entry, index) => entry.Value.WithStatus(isActive: index == 0))
             .ToArray();
-        current = new Snapshot(keys, time.GetTimestamp());
+        _current = new Snapshot(keys, _time.GetTimestamp());
         return keys;
     }
 
@@ -188,7 +188,7 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
         string pem;
         try
         {
-            pem = File.ReadAllText(Path.Combine(directory, fileName));
+            pem = File.ReadAllText(Path.Combine(_directory, fileName));
         }
         catch (FileNotFoundException)
         {
@@ -209,7 +209,7 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
     {
         using var rsa = RSA.Create(RsaPssSha512.KeySizeInBits);
         var kid = JwkThumbprint.Compute(rsa.ExportParameters(includePrivateParameters: false));
-        var temporaryPath = Path.Combine(directory, "." + kid + ".tmp");
+        var temporaryPath = Path.Combine(_directory, "." + kid + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
@@ -221,7 +221,7 @@ public sealed class FileSigningKeyStore : ISigningKeyStore
             file.Write(Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem()));
             file.Flush(flushToDisk: true);
         }
-        File.Move(temporaryPath, Path.Combine(directory, KeyFileName.Format(createdAt, kid)));
+        File.Move(temporaryPath, Path.Combine(_directory, KeyFileName.Format(createdAt, kid)));
     }
 
     private sealed record Snapshot(IReadOnlyList<SigningKey> Keys, long LoadedAt);

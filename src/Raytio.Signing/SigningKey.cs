@@ -9,7 +9,7 @@ namespace Raytio.Signing;
 /// </summary>
 public sealed class SigningKey
 {
-    private readonly RSA key;
+    private readonly RSA _key;
 
     /// <param name="key">A 4096-bit RSA key; the store that passes it keeps ownership.</param>
     /// <param name="createdAt">When the key was created; the newest key of a store is the active one.</param>
@@ -21,7 +21,7 @@ public sealed class SigningKey
         {
             throw new ArgumentException($"Signing keys must be {RsaPssSha512.KeySizeInBits}-bit RSA keys, not {key.KeySize}-bit.", nameof(key));
         }
-        this.key = key;
+        _key = key;
         var parameters = key.ExportParameters(includePrivateParameters: false);
         PublicKey = RSA.Create(parameters);
         Jwk = new RsaJwk(JwkThumbprint.Compute(parameters), Base64Url.EncodeToString(parameters.Modulus), Base64Url.EncodeToString(parameters.Exponent));
@@ -31,7 +31,7 @@ public sealed class SigningKey
 
     private SigningKey(SigningKey other, bool isActive)
     {
-        key = other.key;
+        _key = other._key;
         PublicKey = other.PublicKey;
         Jwk = other.Jwk;
         CreatedAt = other.CreatedAt;
@@ -55,7 +55,7 @@ public sealed class SigningKey
 
     /// <summary>Signs data (normally canonical JSON) with RSA-PSS SHA-512, salt length 64.</summary>
     public byte[] Sign(ReadOnlySpan<byte> data) =>
-        key.SignHash(SHA512.HashData(data), RsaPssSha512.Hash, RsaPssSha512.Padding);
+        _key.SignHash(SHA512.HashData(data), RsaPssSha512.Hash, RsaPssSha512.Padding);
 
     public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
         VerifyHash(SHA512.HashData(data), signature);

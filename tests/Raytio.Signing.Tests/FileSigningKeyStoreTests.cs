@@ -8,15 +8,15 @@ public class FileSigningKeyStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
 
-    private readonly TemporaryDirectory temporary = new();
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly TemporaryDirectory _temporary = new();
+    private readonly FakeTimeProvider _time = new(Start);
 
-    private string KeyDirectory => temporary.Combine("keys");
+    private string KeyDirectory => _temporary.Combine("keys");
 
     [Fact]
     public async Task First_use_generates_one_owner_only_4096_bit_key_named_by_its_thumbprint()
     {
-        var store = new FileSigningKeyStore(KeyDirectory, time);
+        var store = new FileSigningKeyStore(KeyDirectory, _time);
 
         var key = await store.GetActiveKeyAsync(CancellationToken.None);
 
@@ -42,12 +42,12 @@ public class FileSigningKeyStoreTests : IDisposable
     [Fact]
     public async Task Rotation_activates_a_new_key_keeps_the_old_one_verifying_until_removed()
     {
-        var store = new FileSigningKeyStore(KeyDirectory, time);
+        var store = new FileSigningKeyStore(KeyDirectory, _time);
         var signer = new Signer(store);
         var data = JsonDocument.Parse("""{"checked":true}""").RootElement;
         var first = await store.GetActiveKeyAsync(CancellationToken.None);
         var oldSignature = await signer.SignAsync(data, CancellationToken.None);
-        var replica = new FileSigningKeyStore(KeyDirectory, time);
+        var replica = new FileSigningKeyStore(KeyDirectory, _time);
         Assert.Equal(first.Kid, (await replica.GetActiveKeyAsync(CancellationToken.None)).Kid);
 
         // The clock did not move: rotation must still make the new key the newest.
@@ -55,7 +55,7 @@ public class FileSigningKeyStoreTests : IDisposable
 
         // Another instance (a replica sharing the directory) keeps its view for the refresh interval.
         Assert.Equal(first.Kid, (await replica.GetActiveKeyAsync(CancellationToken.None)).Kid);
-        time.Advance(FileSigningKeyStore.RefreshInterval);
+        _time.Advance(FileSigningKeyStore.RefreshInterval);
         Assert.Equal(second.Kid, (await replica.GetActiveKeyAsync(CancellationToken.None)).Kid);
 
         Assert.NotEqual(first.Kid, second.Kid);
@@ -79,7 +79,7 @@ public class FileSigningKeyStoreTests : IDisposable
     [Fact]
     public async Task Concurrent_first_start_of_several_instances_creates_exactly_one_key()
     {
-        var stores = Enumerable.Range(0, 4).Select(_ => new FileSigningKeyStore(KeyDirectory, time)).ToArray();
+        var stores = Enumerable.Range(0, 4).Select(_ => new FileSigningKeyStore(KeyDirectory, _time)).ToArray();
         using var startTogether = new Barrier(stores.Length);
 
         var kids = await Task.WhenAll(stores.Select(store => Task.Run(async () =>
@@ -93,5 +93,5 @@ public class FileSigningKeyStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(KeyDirectory, "*.tmp"));
     }
 
-    public void Dispose() => temporary.Dispose();
+    public void Dispose() => _temporary.Dispose();
 }

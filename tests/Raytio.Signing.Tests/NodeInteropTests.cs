@@ -14,7 +14,7 @@ public class NodeInteropTests(RotatedKeyStoreFixture keys) : IDisposable
         {"passport": {"number": "X1234567", "names": ["Zoë", "O'Brien \ud83d\ude00"]}, "score": 0.1, "big": 1E21, "at": "2025-01-02T03:04:05Z"}
         """;
 
-    private readonly TemporaryDirectory temporary = new();
+    private readonly TemporaryDirectory _temporary = new();
 
     [Fact]
     public async Task Node_verifies_library_signatures_with_only_the_published_jwk_set()
@@ -58,12 +58,12 @@ public class NodeInteropTests(RotatedKeyStoreFixture keys) : IDisposable
         Assert.False((await signer.VerifyAsync(Parse(Data.Replace("X1234567", "X1234568")), signature, CancellationToken.None)).IsValid);
     }
 
-    public void Dispose() => temporary.Dispose();
+    public void Dispose() => _temporary.Dispose();
 
     private async Task<string> VerifyOfflineAsync(string jwks, string data, string signature)
     {
         var name = Guid.NewGuid().ToString("N");
-        var paths = new[] { "jwks.json", "data.json", "signature.txt" }.Select(file => temporary.Combine(name + "-" + file)).ToArray();
+        var paths = new[] { "jwks.json", "data.json", "signature.txt" }.Select(file => _temporary.Combine(name + "-" + file)).ToArray();
         await File.WriteAllTextAsync(paths[0], jwks);
         await File.WriteAllTextAsync(paths[1], data);
         await File.WriteAllTextAsync(paths[2], signature);

@@ -20,7 +20,7 @@ public class OpenSslRecipeTests(RotatedKeyStoreFixture keys) : IDisposable
         }
         """;
 
-    private readonly TemporaryDirectory temporary = new();
+    private readonly TemporaryDirectory _temporary = new();
 
     [Fact]
     public async Task Recipe_prints_verified_ok_for_a_library_signature()
@@ -43,17 +43,17 @@ public class OpenSslRecipeTests(RotatedKeyStoreFixture keys) : IDisposable
         Assert.Contains("Verification failure", output);
     }
 
-    public void Dispose() => temporary.Dispose();
+    public void Dispose() => _temporary.Dispose();
 
     /// <summary>Signs the original data and leaves the three files a third party would hold.</summary>
     private async Task PrepareAsync(string dataAsReceived)
     {
         var signature = await new Signer(keys.Store).SignAsync(JsonDocument.Parse(ReceivedData).RootElement, CancellationToken.None);
-        await File.WriteAllTextAsync(temporary.Combine("jwks.json"), JwkSet.ToJson(await keys.Store.ListKeysAsync(CancellationToken.None)));
-        await File.WriteAllTextAsync(temporary.Combine("data.json"), dataAsReceived);
-        await File.WriteAllTextAsync(temporary.Combine("signature.txt"), string.Join("\\n", signature.Chunk(64).Select(c => new string(c))) + "\n");
+        await File.WriteAllTextAsync(_temporary.Combine("jwks.json"), JwkSet.ToJson(await keys.Store.ListKeysAsync(CancellationToken.None)));
+        await File.WriteAllTextAsync(_temporary.Combine("data.json"), dataAsReceived);
+        await File.WriteAllTextAsync(_temporary.Combine("signature.txt"), string.Join("\\n", signature.Chunk(64).Select(c => new string(c))) + "\n");
         // Stands in for the recipe's prerequisite "npm install canonicalize" in the working directory.
-        Directory.CreateSymbolicLink(temporary.Combine("node_modules"), Path.Combine(RepoPaths.Interop, "node_modules"));
+        Directory.CreateSymbolicLink(_temporary.Combine("node_modules"), Path.Combine(RepoPaths.Interop, "node_modules"));
     }
 
     private async Task<string> RunRecipeAsync()
@@ -62,7 +62,7 @@ public class OpenSslRecipeTests(RotatedKeyStoreFixture keys) : IDisposable
         var section = documentation[(documentation.IndexOf(BeginMarker, StringComparison.Ordinal) + BeginMarker.Length)..documentation.IndexOf(EndMarker, StringComparison.Ordinal)];
         var script = section.Trim().Split('\n')[1..^1];
 
-        var bash = new ProcessStartInfo("bash") { WorkingDirectory = temporary.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var bash = new ProcessStartInfo("bash") { WorkingDirectory = _temporary.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         bash.ArgumentList.Add("-c");
         bash.ArgumentList.Add(string.Join('\n', script));
         using var process = Process.Start(bash)!;

@@ -6,9 +6,9 @@ namespace Raytio.Signing.Tests;
 /// </summary>
 public sealed class RotatedKeyStoreFixture : IAsyncLifetime
 {
-    private readonly TemporaryDirectory directory = new();
+    private readonly TemporaryDirectory _directory = new();
 
-    public string KeyDirectory => directory.Combine("keys");
+    public string KeyDirectory => _directory.Combine("keys");
 
     public FileSigningKeyStore Store { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ public sealed class RotatedKeyStoreFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        directory.Dispose();
+        _directory.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -9,14 +9,14 @@ public class SignerTests(RotatedKeyStoreFixture keys)
         {"passport": {"number": "X1234567", "country": "NZL"}, "checked": true, "score": 1, "at": "2025-01-02T03:04:05Z"}
         """;
 
-    private readonly Signer signer = new(keys.Store);
+    private readonly Signer _signer = new(keys.Store);
 
     [Fact]
     public async Task Signature_verifies_and_names_the_active_key()
     {
-        var signature = await signer.SignAsync(Parse(Verification), CancellationToken.None);
+        var signature = await _signer.SignAsync(Parse(Verification), CancellationToken.None);
 
-        var check = await signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None);
+        var check = await _signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None);
 
         Assert.Equal(new SignatureCheck(true, keys.ActiveKey.Kid), check);
         Assert.Equal(684, signature.Length);
@@ -31,9 +31,9 @@ public class SignerTests(RotatedKeyStoreFixture keys)
     [InlineData("""{"passport": {"number": "X1234567", "country": "NZL "}, "checked": true, "score": 1, "at": "2025-01-02T03:04:05Z"}""")]
     public async Task Tampered_data_fails(string tampered)
     {
-        var signature = await signer.SignAsync(Parse(Verification), CancellationToken.None);
+        var signature = await _signer.SignAsync(Parse(Verification), CancellationToken.None);
 
-        var check = await signer.VerifyAsync(Parse(tampered), signature, CancellationToken.None);
+        var check = await _signer.VerifyAsync(Parse(tampered), signature, CancellationToken.None);
 
         Assert.Equal(SignatureCheck.Invalid, check);
     }
@@ -44,9 +44,9 @@ public class SignerTests(RotatedKeyStoreFixture keys)
     [InlineData("""{"score": 1e0, "at": "2025-01-02T03:04:05Z", "checked": true, "passport": {"number": "X1234567", "country": "NZL"}}""")]
     public async Task Same_canonical_form_still_verifies(string equivalent)
     {
-        var signature = await signer.SignAsync(Parse(Verification), CancellationToken.None);
+        var signature = await _signer.SignAsync(Parse(Verification), CancellationToken.None);
 
-        var check = await signer.VerifyAsync(Parse(equivalent), signature, CancellationToken.None);
+        var check = await _signer.VerifyAsync(Parse(equivalent), signature, CancellationToken.None);
 
         Assert.True(check.IsValid);
     }
@@ -57,7 +57,7 @@ public class SignerTests(RotatedKeyStoreFixture keys)
         var canonical = JsonCanonicalizer.Canonicalize(Parse(Verification));
         var signature = Convert.ToBase64String(keys.RetiredKey.Sign(canonical));
 
-        var check = await signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None);
+        var check = await _signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None);
 
         Assert.Equal(new SignatureCheck(true, keys.RetiredKey.Kid), check);
     }
@@ -65,14 +65,14 @@ public class SignerTests(RotatedKeyStoreFixture keys)
     [Fact]
     public async Task Signature_with_line_breaks_spaces_or_literal_backslash_n_verifies()
     {
-        var signature = await signer.SignAsync(Parse(Verification), CancellationToken.None);
+        var signature = await _signer.SignAsync(Parse(Verification), CancellationToken.None);
         var wrapped = string.Join("\n", signature.Chunk(64).Select(chunk => new string(chunk)));
         var withLiteralBackslashN = string.Join("\\n", signature.Chunk(76).Select(chunk => new string(chunk)));
         var spaced = " " + signature[..100] + " \r\n\t" + signature[100..] + " ";
 
         foreach (var variant in new[] { wrapped, withLiteralBackslashN, spaced })
         {
-            Assert.True((await signer.VerifyAsync(Parse(Verification), variant, CancellationToken.None)).IsValid, variant);
+            Assert.True((await _signer.VerifyAsync(Parse(Verification), variant, CancellationToken.None)).IsValid, variant);
         }
     }
 
@@ -84,13 +84,13 @@ public class SignerTests(RotatedKeyStoreFixture keys)
     [InlineData("QUJDREVG-_")]
     public async Task Malformed_signature_is_a_format_error(string signature)
     {
-        await Assert.ThrowsAsync<SignatureFormatException>(() => signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None));
+        await Assert.ThrowsAsync<SignatureFormatException>(() => _signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None));
     }
 
     [Fact]
     public async Task Well_formed_signature_of_the_wrong_length_just_fails()
     {
-        var check = await signer.VerifyAsync(Parse(Verification), Convert.ToBase64String(new byte[16]), CancellationToken.None);
+        var check = await _signer.VerifyAsync(Parse(Verification), Convert.ToBase64String(new byte[16]), CancellationToken.None);
 
         Assert.Equal(SignatureCheck.Invalid, check);
     }
@@ -99,10 +99,10 @@ public class SignerTests(RotatedKeyStoreFixture keys)
     public async Task Signing_a_canonical_form_equals_signing_its_element()
     {
         var canonical = JsonCanonicalizer.Canonicalize(Parse(Verification));
-        var signature = await signer.SignCanonicalAsync(canonical, CancellationToken.None);
+        var signature = await _signer.SignCanonicalAsync(canonical, CancellationToken.None);
 
-        Assert.Equal(new SignatureCheck(true, keys.ActiveKey.Kid), await signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None));
-        Assert.True((await signer.VerifyCanonicalAsync(canonical, signature, CancellationToken.None)).IsValid);
+        Assert.Equal(new SignatureCheck(true, keys.ActiveKey.Kid), await _signer.VerifyAsync(Parse(Verification), signature, CancellationToken.None));
+        Assert.True((await _signer.VerifyCanonicalAsync(canonical, signature, CancellationToken.None)).IsValid);
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;

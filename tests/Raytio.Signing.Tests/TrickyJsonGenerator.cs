@@ -34,24 +34,24 @@ internal sealed class TrickyJsonGenerator(int seed)
 
     private static readonly string[] SpecialKeys = ["", "__proto__", "constructor", "1", "10", "01", "-1", "a", "A", "aa", "\u00e9", "e\u0301"];
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     /// <summary>Generates one document; with <paramref name="loneSurrogate"/>, one string carries an unpaired surrogate escape.</summary>
     public string Next(bool loneSurrogate)
     {
         var json = new StringBuilder();
         var plantedSurrogate = !loneSurrogate;
-        if (random.Next(200) == 0)
+        if (_random.Next(200) == 0)
         {
-            WriteDeepNest(json, random.Next(100, JsonCanonicalizer.MaxDepth), ref plantedSurrogate);
+            WriteDeepNest(json, _random.Next(100, JsonCanonicalizer.MaxDepth), ref plantedSurrogate);
         }
         else
         {
-            WriteValue(json, depth: random.Next(3) == 0 ? 5 : 0, ref plantedSurrogate);
+            WriteValue(json, depth: _random.Next(3) == 0 ? 5 : 0, ref plantedSurrogate);
         }
         if (!plantedSurrogate)
         {
-            json.Insert(0, "[").Append(",\"x\\u" + random.Next(0xD800, 0xE000).ToString("x4", CultureInfo.InvariantCulture) + "\"]");
+            json.Insert(0, "[").Append(",\"x\\u" + _random.Next(0xD800, 0xE000).ToString("x4", CultureInfo.InvariantCulture) + "\"]");
         }
         return json.ToString();
     }
@@ -61,7 +61,7 @@ internal sealed class TrickyJsonGenerator(int seed)
         var closers = new Stack<string>();
         for (var i = 0; i < levels - 1; i++)
         {
-            if (random.Next(2) == 0)
+            if (_random.Next(2) == 0)
             {
                 json.Append('[');
                 closers.Push("]");
@@ -70,7 +70,7 @@ internal sealed class TrickyJsonGenerator(int seed)
             {
                 // A sibling after the nested member makes every level need sorting or checking.
                 json.Append("{\"m\":");
-                closers.Push(random.Next(2) == 0 ? ",\"a\":" + NextNumber() + "}" : ",\"z\":null}");
+                closers.Push(_random.Next(2) == 0 ? ",\"a\":" + NextNumber() + "}" : ",\"z\":null}");
             }
         }
         WriteValue(json, depth: 6, ref plantedSurrogate);
@@ -82,7 +82,7 @@ internal sealed class TrickyJsonGenerator(int seed)
 
     private void WriteValue(StringBuilder json, int depth, ref bool plantedSurrogate)
     {
-        var roll = random.Next(100);
+        var roll = _random.Next(100);
         if (depth >= 6)
         {
             roll %= 70;
@@ -96,7 +96,7 @@ internal sealed class TrickyJsonGenerator(int seed)
                 WriteString(json, NextText(ref plantedSurrogate));
                 break;
             case < 70:
-                json.Append(random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" });
+                json.Append(_random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" });
                 break;
             case < 85:
                 WriteObject(json, depth + 1, ref plantedSurrogate);
@@ -111,10 +111,10 @@ internal sealed class TrickyJsonGenerator(int seed)
     {
         json.Append('{');
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var count = random.Next(7);
+        var count = _random.Next(7);
         for (var i = 0; i < count; i++)
         {
-            var name = random.Next(8) == 0 ? SpecialKeys[random.Next(SpecialKeys.Length)] : NextText(ref plantedSurrogate);
+            var name = _random.Next(8) == 0 ? SpecialKeys[_random.Next(SpecialKeys.Length)] : NextText(ref plantedSurrogate);
             if (!names.Add(name))
             {
                 continue;
@@ -133,7 +133,7 @@ internal sealed class TrickyJsonGenerator(int seed)
     private void WriteArray(StringBuilder json, int depth, ref bool plantedSurrogate)
     {
         json.Append('[');
-        var count = random.Next(7);
+        var count = _random.Next(7);
         for (var i = 0; i < count; i++)
         {
             if (i > 0)
@@ -156,36 +156,36 @@ internal sealed class TrickyJsonGenerator(int seed)
 
     private void WriteWhitespace(StringBuilder json)
     {
-        if (random.Next(4) == 0)
+        if (_random.Next(4) == 0)
         {
-            json.Append(random.Next(2) == 0 ? " " : " \t ");
+            json.Append(_random.Next(2) == 0 ? " " : " \t ");
         }
     }
 
     private string NextNumber()
     {
-        var sign = random.Next(4) == 0 ? "-" : string.Empty;
-        switch (random.Next(8))
+        var sign = _random.Next(4) == 0 ? "-" : string.Empty;
+        switch (_random.Next(8))
         {
             case 0:
-                return SpecialNumbers[random.Next(SpecialNumbers.Length)];
+                return SpecialNumbers[_random.Next(SpecialNumbers.Length)];
             case 1:
-                return Spell(BitConverter.Int64BitsToDouble(random.NextInt64(1, 1L << 52)) * (sign.Length == 0 ? 1 : -1));
+                return Spell(BitConverter.Int64BitsToDouble(_random.NextInt64(1, 1L << 52)) * (sign.Length == 0 ? 1 : -1));
             case 2:
                 return Spell(RandomFiniteDouble());
             case 3:
-                return sign + ((1L << 53) + random.Next(-2000, 2000)).ToString(CultureInfo.InvariantCulture);
+                return sign + ((1L << 53) + _random.Next(-2000, 2000)).ToString(CultureInfo.InvariantCulture);
             case 4:
-                return sign + DecimalDigits(random.Next(1, 26)) + "e" + random.Next(-345, 285).ToString(CultureInfo.InvariantCulture);
+                return sign + DecimalDigits(_random.Next(1, 26)) + "e" + _random.Next(-345, 285).ToString(CultureInfo.InvariantCulture);
             case 5:
-                var whole = DecimalDigits(random.Next(1, 23));
-                return sign + whole + "." + new string('0', random.Next(0, 3)) + DecimalDigits(random.Next(1, 20));
+                var whole = DecimalDigits(_random.Next(1, 23));
+                return sign + whole + "." + new string('0', _random.Next(0, 3)) + DecimalDigits(_random.Next(1, 20));
             case 6:
                 // Powers of ten around the layout switches, and their neighbouring doubles.
-                var power = double.Parse("1e" + random.Next(-26, 26), CultureInfo.InvariantCulture);
-                return Spell(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(power) + random.Next(-2, 3)));
+                var power = double.Parse("1e" + _random.Next(-26, 26), CultureInfo.InvariantCulture);
+                return Spell(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(power) + _random.Next(-2, 3)));
             default:
-                return sign + random.Next(0, 100000).ToString(CultureInfo.InvariantCulture) + (random.Next(2) == 0 ? "." + random.Next(0, 1000) : string.Empty);
+                return sign + _random.Next(0, 100000).ToString(CultureInfo.InvariantCulture) + (_random.Next(2) == 0 ? "." + _random.Next(0, 1000) : string.Empty);
         }
     }
 
@@ -193,7 +193,7 @@ internal sealed class TrickyJsonGenerator(int seed)
     {
         while (true)
         {
-            var value = BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue));
+            var value = BitConverter.Int64BitsToDouble(_random.NextInt64(long.MinValue, long.MaxValue));
             if (double.IsFinite(value))
             {
                 return value;
@@ -204,17 +204,17 @@ internal sealed class TrickyJsonGenerator(int seed)
     /// <summary>Writes a double in one of several spellings that all parse back to it.</summary>
     private string Spell(double value)
     {
-        var format = random.Next(4) switch { 0 => "R", 1 => "E16", 2 => "e17", _ => "G17" };
+        var format = _random.Next(4) switch { 0 => "R", 1 => "E16", 2 => "e17", _ => "G17" };
         return value.ToString(format, CultureInfo.InvariantCulture);
     }
 
     private string DecimalDigits(int count)
     {
         var digits = new StringBuilder(count);
-        digits.Append((char)('1' + random.Next(9)));
+        digits.Append((char)('1' + _random.Next(9)));
         for (var i = 1; i < count; i++)
         {
-            digits.Append((char)('0' + random.Next(10)));
+            digits.Append((char)('0' + _random.Next(10)));
         }
         return digits.ToString();
     }
@@ -223,18 +223,18 @@ internal sealed class TrickyJsonGenerator(int seed)
     private string NextText(ref bool plantedSurrogate)
     {
         var text = new StringBuilder();
-        var length = random.Next(0, 10);
+        var length = _random.Next(0, 10);
         for (var i = 0; i < length; i++)
         {
-            var codePoint = random.Next(3) == 0
-                ? InterestingCodePoints[random.Next(InterestingCodePoints.Length)]
-                : random.Next(0x20, 0x7F);
+            var codePoint = _random.Next(3) == 0
+                ? InterestingCodePoints[_random.Next(InterestingCodePoints.Length)]
+                : _random.Next(0x20, 0x7F);
             text.Append(char.ConvertFromUtf32(codePoint));
         }
-        if (!plantedSurrogate && random.Next(4) == 0)
+        if (!plantedSurrogate && _random.Next(4) == 0)
         {
             plantedSurrogate = true;
-            text.Append((char)random.Next(0xD800, 0xE000));
+            text.Append((char)_random.Next(0xD800, 0xE000));
         }
         return text.ToString();
     }
@@ -248,7 +248,7 @@ internal sealed class TrickyJsonGenerator(int seed)
             var c = text[i];
             var isPair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
             var mustEscape = c < 0x20 || c == '"' || c == '\\' || (char.IsSurrogate(c) && !isPair);
-            if (!mustEscape && random.Next(5) != 0)
+            if (!mustEscape && _random.Next(5) != 0)
             {
                 // A pair stays whole: half of it literal would be an unencodable lone surrogate.
                 json.Append(c);
@@ -281,11 +281,11 @@ internal sealed class TrickyJsonGenerator(int seed)
             '\t' => "\\t",
             _ => null,
         };
-        if (shortEscape is not null && random.Next(2) == 0)
+        if (shortEscape is not null && _random.Next(2) == 0)
         {
             json.Append(shortEscape);
             return;
         }
-        json.Append("\\u").Append(((int)c).ToString(random.Next(2) == 0 ? "x4" : "X4", CultureInfo.InvariantCulture));
+        json.Append("\\u").Append(((int)c).ToString(_random.Next(2) == 0 ? "x4" : "X4", CultureInfo.InvariantCulture));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Administration;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
@@ -11,13 +12,13 @@ namespace Raytio.Server.Cli;
 /// <summary>
 /// Administrative verbs of the server binary, run against the same configuration and database:
 /// `create-user EMAIL PASSWORD`, `users disable|enable EMAIL`, `mailbox [EMAIL] [COUNT]`,
-/// `token-keys list|rotate`, `signing-keys list|rotate|remove KID`.
+/// `token-keys list|rotate`, `signing-keys list|rotate|remove KID`, `admins list|add EMAIL|remove EMAIL`.
 /// </summary>
 public static class ServerCommands
 {
     public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
 
-    private static readonly string[] Verbs = ["create-user", "users", "mailbox", "token-keys", "signing-keys", "help"];
+    private static readonly string[] Verbs = ["create-user", "users", "mailbox", "token-keys", "signing-keys", "admins", "help"];
 
     /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
     public static (Command? Command, string[] HostArgs) Split(string[] args)
@@ -44,6 +45,7 @@ public static class ServerCommands
                 "mailbox" => await PrintMailboxAsync(command.Arguments, scope.ServiceProvider, output),
                 "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 "signing-keys" => await SigningKeysAsync(command.Arguments, scope.ServiceProvider, output),
+                "admins" => await AdministratorsAsync(command.Arguments, scope.ServiceProvider, output),
                 _ => Usage(output),
             };
         }
@@ -65,6 +67,8 @@ public static class ServerCommands
               token-keys list|rotate       list or rotate the keys that sign identity tokens
               signing-keys list|rotate|remove KID
                                            list, rotate or remove the keys that sign verifications
+              admins list|add EMAIL|remove EMAIL
+                                           list, name or remove installation administrators
             """);
         return 0;
     }
@@ -191,6 +195,42 @@ public static class ServerCommands
                 }
             default:
                 await output.WriteLineAsync("usage: signing-keys list|rotate|remove KID");
+                return 2;
+        }
+    }
+
+    private static async Task<int> AdministratorsAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        var administrators = services.GetRequiredService<InstallationAdministrators>();
+        switch (arguments)
+        {
+            case ["list"]:
+                foreach (var administrator in await administrators.ListAsync(CancellationToken.None))
+                {
+                    await output.WriteLineAsync($"{administrator.Email}  u_id {administrator.UserId}  since {administrator.Since:u}");
+                }
+                return 0;
+            case ["add" or "remove", var email]:
+                var username = Usernames.Normalize(email);
+                var user = await services.GetRequiredService<RaytioDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == username);
+                if (user is null)
+                {
+                    await output.WriteLineAsync($"error: no user {username}");
+                    return 1;
+                }
+                if (arguments[0] == "add")
+                {
+                    var added = await administrators.AddAsync(user.Id, CancellationToken.None);
+                    await output.WriteLineAsync(added ? $"{username} is now an installation administrator" : $"{username} already is an installation administrator");
+                }
+                else
+                {
+                    var removed = await administrators.RemoveAsync(user.Id, CancellationToken.None);
+                    await output.WriteLineAsync(removed ? $"{username} is no longer an installation administrator" : $"{username} was not an installation administrator");
+                }
+                return 0;
+            default:
+                await output.WriteLineAsync("usage: admins list|add EMAIL|remove EMAIL");
                 return 2;
         }
     }

@@ -13,9 +13,9 @@ internal sealed class StartupLock : IAsyncDisposable
     /// <summary>An arbitrary application-wide lock id ("Raytio" in ASCII).</summary>
     private const long LockId = 0x526179_74696F;
 
-    private readonly NpgsqlConnection? connection;
+    private readonly NpgsqlConnection? _connection;
 
-    private StartupLock(NpgsqlConnection? connection) => this.connection = connection;
+    private StartupLock(NpgsqlConnection? connection) => _connection = connection;
 
     public static async Task<StartupLock> AcquireAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -45,16 +45,16 @@ internal sealed class StartupLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (connection is null)
+        if (_connection is null)
         {
             return;
         }
         // Unlocked explicitly: a pooled connection keeps its session, and with it the lock.
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@id)", connection))
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@id)", _connection))
         {
             command.Parameters.AddWithValue("id", LockId);
             await command.ExecuteNonQueryAsync();
         }
-        await connection.DisposeAsync();
+        await _connection.DisposeAsync();
     }
 }

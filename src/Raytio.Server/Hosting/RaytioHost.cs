@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Administration;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
@@ -45,6 +47,8 @@ public static class RaytioHost
         new HealthFeature(),
         new AuthFeature(),
         new PreferencesFeature(),
+        new AdministrationFeature(),
+        new SchemasFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

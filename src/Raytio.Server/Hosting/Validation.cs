@@ -3,7 +3,7 @@ namespace Raytio.Server.Hosting;
 /// <summary>Collects field errors of a request and throws them together as one 400.</summary>
 public sealed class Validation
 {
-    private readonly Dictionary<string, List<string>> errors = [];
+    private readonly Dictionary<string, List<string>> _errors = [];
 
     public Validation Required(string field, string? value)
     {
@@ -16,9 +16,9 @@ public sealed class Validation
 
     public Validation Add(string field, string message)
     {
-        if (!errors.TryGetValue(field, out var list))
+        if (!_errors.TryGetValue(field, out var list))
         {
-            errors[field] = list = [];
+            _errors[field] = list = [];
         }
         list.Add(message);
         return this;
@@ -26,9 +26,9 @@ public sealed class Validation
 
     public void ThrowIfAny()
     {
-        if (errors.Count > 0)
+        if (_errors.Count > 0)
         {
-            throw ApiException.Validation(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw ApiException.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
     }
 }

@@ -10,12 +10,12 @@ public sealed class VersionedRoutes
 {
     public const string SupportedVersion = "v1";
 
-    private readonly ConcurrentDictionary<string, bool> services = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _services = new(StringComparer.Ordinal);
 
     /// <summary>Looked up on every request without allocating a string.</summary>
-    public bool IsVersioned(ReadOnlySpan<char> service) => services.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(service);
+    public bool IsVersioned(ReadOnlySpan<char> service) => _services.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(service);
 
-    internal void Add(string service) => services.TryAdd(service, true);
+    internal void Add(string service) => _services.TryAdd(service, true);
 }
 
 public static class VersionedRouteExtensions

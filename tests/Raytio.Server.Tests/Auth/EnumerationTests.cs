@@ -52,8 +52,8 @@ public sealed class EnumerationTests(EnumerationTests.CountingFactory app) : ICl
 
     public sealed class CountingFactory : RaytioFactory
     {
-        private readonly WriteCounter writes = new();
-        private int hashes;
+        private readonly WriteCounter _writes = new();
+        private int _hashes;
 
         public async Task<Work> WorkOfAsync(Func<Task<HttpResponseMessage>> request)
         {
@@ -65,13 +65,13 @@ public sealed class EnumerationTests(EnumerationTests.CountingFactory app) : ICl
                     subscribe.EnableMeasurementEvents(instrument);
                 }
             };
-            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref hashes, (int)value));
+            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _hashes, (int)value));
             listener.Start();
-            var (hashesBefore, savesBefore, bulkBefore, emailsBefore) = (hashes, writes.Saves, writes.BulkWrites, writes.Emails);
+            var (hashesBefore, savesBefore, bulkBefore, emailsBefore) = (_hashes, _writes.Saves, _writes.BulkWrites, _writes.Emails);
 
             await (await request()).AssertOkAsync();
 
-            return new Work(hashes - hashesBefore, writes.Saves - savesBefore, writes.BulkWrites - bulkBefore, writes.Emails - emailsBefore);
+            return new Work(_hashes - hashesBefore, _writes.Saves - savesBefore, _writes.BulkWrites - bulkBefore, _writes.Emails - emailsBefore);
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -82,7 +82,7 @@ public sealed class EnumerationTests(EnumerationTests.CountingFactory app) : ICl
                 // Only this counter: the dispatcher stays asleep (no wake-ups, fake clock), so
                 // every write counted belongs to the request.
                 services.RemoveAll<IInterceptor>();
-                services.AddSingleton<IInterceptor>(writes);
+                services.AddSingleton<IInterceptor>(_writes);
             });
         }
     }
@@ -90,36 +90,36 @@ public sealed class EnumerationTests(EnumerationTests.CountingFactory app) : ICl
     /// <summary>Saves (with the emails they add) and statements that write outside a save.</summary>
     private sealed class WriteCounter : DbCommandInterceptor, ISaveChangesInterceptor
     {
-        private readonly AsyncLocal<bool> insideSave = new();
-        private int saves;
-        private int bulkWrites;
-        private int emails;
+        private readonly AsyncLocal<bool> _insideSave = new();
+        private int _saves;
+        private int _bulkWrites;
+        private int _emails;
 
-        public int Saves => saves;
+        public int Saves => _saves;
 
-        public int BulkWrites => bulkWrites;
+        public int BulkWrites => _bulkWrites;
 
-        public int Emails => emails;
+        public int Emails => _emails;
 
         public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            insideSave.Value = true;
-            Interlocked.Increment(ref saves);
-            Interlocked.Add(ref emails, eventData.Context!.ChangeTracker.Entries<OutgoingEmail>().Count(e => e.State == EntityState.Added));
+            _insideSave.Value = true;
+            Interlocked.Increment(ref _saves);
+            Interlocked.Add(ref _emails, eventData.Context!.ChangeTracker.Entries<OutgoingEmail>().Count(e => e.State == EntityState.Added));
             return ValueTask.FromResult(result);
         }
 
         public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            insideSave.Value = false;
+            _insideSave.Value = false;
             return ValueTask.FromResult(result);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (!insideSave.Value)
+            if (!_insideSave.Value)
             {
-                Interlocked.Increment(ref bulkWrites);
+                Interlocked.Increment(ref _bulkWrites);
             }
             return ValueTask.FromResult(result);
         }

@@ -11,25 +11,25 @@ namespace Raytio.Server.Tests.Data;
 /// <summary>Migrations that rename or rebuild tables keep the rows, on the engine of this run.</summary>
 public sealed class MigrationTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "raytio-migration-" + Guid.NewGuid().ToString("N"));
-    private string? postgres;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "raytio-migration-" + Guid.NewGuid().ToString("N"));
+    private string? _postgres;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(_folder);
         if (TestDatabase.IsPostgres)
         {
-            postgres = await TestDatabase.CreatePostgresDatabaseAsync();
+            _postgres = await TestDatabase.CreatePostgresDatabaseAsync();
         }
     }
 
     public async Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-        if (postgres is not null)
+        Directory.Delete(_folder, recursive: true);
+        if (_postgres is not null)
         {
-            await TestDatabase.DropPostgresDatabaseAsync(postgres);
+            await TestDatabase.DropPostgresDatabaseAsync(_postgres);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.Equal(created, key.ActivatesAt);
     }
 
-    private RaytioDbContext CreateContext() => postgres is not null
-        ? new PostgresRaytioDbContext(new DbContextOptionsBuilder<PostgresRaytioDbContext>().UseNpgsql(postgres).UseSnakeCaseNamingConvention().Options)
-        : new SqliteRaytioDbContext(new DbContextOptionsBuilder<SqliteRaytioDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "raytio.db")}").UseSnakeCaseNamingConvention().Options);
+    private RaytioDbContext CreateContext() => _postgres is not null
+        ? new PostgresRaytioDbContext(new DbContextOptionsBuilder<PostgresRaytioDbContext>().UseNpgsql(_postgres).UseSnakeCaseNamingConvention().Options)
+        : new SqliteRaytioDbContext(new DbContextOptionsBuilder<SqliteRaytioDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "raytio.db")}").UseSnakeCaseNamingConvention().Options);
 }

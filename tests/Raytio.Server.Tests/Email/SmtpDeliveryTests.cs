@@ -72,30 +72,30 @@ public sealed class SmtpDeliveryTests(SmtpDeliveryTests.SmtpFactory app) : IClas
 
     public sealed class SmtpFactory : RaytioFactory
     {
-        private readonly CancellationTokenSource stop = new();
-        private readonly int port = FreePort.Next();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly int _port = FreePort.Next();
 
         public ConcurrentBag<MimeMessage> Received { get; } = [];
 
         public SmtpFactory()
         {
-            var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
+            var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
             var services = new SmtpServer.ComponentModel.ServiceProvider();
             services.Add(new CollectingStore(Received));
-            _ = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+            _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
         }
 
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
         [
             new("Raytio:Email:SmtpHost", "127.0.0.1"),
-            new("Raytio:Email:SmtpPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Raytio:Email:SmtpPort", _port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Raytio:Email:SmtpSecurity", "None"),
             new("Raytio:Email:From", "Raytio <no-reply@raytio.test>"),
         ];
 
         public override async ValueTask DisposeAsync()
         {
-            await stop.CancelAsync();
+            await _stop.CancelAsync();
             await base.DisposeAsync();
         }
     }

@@ -11,23 +11,23 @@ public sealed class KeyRingCertificateTests : IDisposable
 {
     private const string Password = "ring certificate password";
 
-    private readonly string certificatePath = Path.Combine(Path.GetTempPath(), $"raytio-ring-{Guid.NewGuid():N}.pfx");
+    private readonly string _certificatePath = Path.Combine(Path.GetTempPath(), $"raytio-ring-{Guid.NewGuid():N}.pfx");
 
     public KeyRingCertificateTests()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=raytio key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(certificatePath, certificate.Export(X509ContentType.Pkcs12, Password));
+        File.WriteAllBytes(_certificatePath, certificate.Export(X509ContentType.Pkcs12, Password));
     }
 
-    public void Dispose() => File.Delete(certificatePath);
+    public void Dispose() => File.Delete(_certificatePath);
 
     [Fact]
     public async Task The_ring_is_stored_encrypted_and_only_a_process_with_the_certificate_can_use_it()
     {
         await using var server = await ServerProcess.StartAsync(
-            "--Raytio:DataProtection:CertificatePath", certificatePath, "--Raytio:DataProtection:CertificatePassword", Password);
+            "--Raytio:DataProtection:CertificatePath", _certificatePath, "--Raytio:DataProtection:CertificatePassword", Password);
         var email = RaytioFactory.NewEmail();
         await server.RunCommandAsync("create-user", email, "correct horse battery");
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
@@ -53,7 +53,7 @@ public sealed class KeyRingCertificateTests : IDisposable
     public async Task A_wrong_certificate_password_stops_the_start_naming_the_setting()
     {
         var (exitCode, _, error) = await ServerProcess.RunToExitAsync("--urls", "http://127.0.0.1:0",
-            "--Raytio:DataProtection:CertificatePath", certificatePath, "--Raytio:DataProtection:CertificatePassword", "not it");
+            "--Raytio:DataProtection:CertificatePath", _certificatePath, "--Raytio:DataProtection:CertificatePassword", "not it");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("  Raytio:DataProtection:CertificatePath: ", error);

@@ -14,26 +14,26 @@ public sealed class ReplicaTests : IAsyncLifetime
     /// <summary>Time a refused request may take beyond the lifetime on a busy machine.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1.5);
 
-    private readonly string keyDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-keys-" + Guid.NewGuid().ToString("N"));
-    private string? database;
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "raytio-e2e-keys-" + Guid.NewGuid().ToString("N"));
+    private string? _database;
 
     public async Task InitializeAsync()
     {
         if (TestDatabase.IsPostgres)
         {
-            database = await TestDatabase.CreatePostgresDatabaseAsync();
+            _database = await TestDatabase.CreatePostgresDatabaseAsync();
         }
     }
 
     public async Task DisposeAsync()
     {
-        if (database is not null)
+        if (_database is not null)
         {
-            await TestDatabase.DropPostgresDatabaseAsync(database);
+            await TestDatabase.DropPostgresDatabaseAsync(_database);
         }
-        if (Directory.Exists(keyDirectory))
+        if (Directory.Exists(_keyDirectory))
         {
-            Directory.Delete(keyDirectory, recursive: true);
+            Directory.Delete(_keyDirectory, recursive: true);
         }
     }
 
@@ -42,9 +42,9 @@ public sealed class ReplicaTests : IAsyncLifetime
     {
         string[] settings =
         [
-            "--ConnectionStrings:Postgres", database!,
+            "--ConnectionStrings:Postgres", _database!,
             "--Raytio:Tokens:SecurityStampCacheLifetime", StampCacheLifetime.ToString(),
-            "--Raytio:Signing:KeyDirectory", keyDirectory,
+            "--Raytio:Signing:KeyDirectory", _keyDirectory,
         ];
         var (first, second) = await StartTwoAsync(settings);
         await using var firstServer = first;

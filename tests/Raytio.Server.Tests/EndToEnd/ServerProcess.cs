@@ -7,14 +7,14 @@ namespace Raytio.Server.Tests.EndToEnd;
 /// <summary>The built server binary started as its own process on a free loopback port.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
-    private readonly string[] settings;
+    private readonly string[] _settings;
 
     private ServerProcess(Process process, string dataDirectory, Uri baseAddress, string[] settings)
     {
-        this.process = process;
-        this.settings = settings;
+        _process = process;
+        _settings = settings;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
     }
@@ -76,7 +76,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Runs a command verb of the same binary against the same data folder and settings.</summary>
     public async Task<string> RunCommandAsync(params string[] arguments)
     {
-        var info = StartInfo([.. arguments, "--Raytio:DataDirectory", DataDirectory, .. settings]);
+        var info = StartInfo([.. arguments, "--Raytio:DataDirectory", DataDirectory, .. _settings]);
         using var command = Process.Start(info) ?? throw new InvalidOperationException("the command did not start");
         var output = await command.StandardOutput.ReadToEndAsync();
         await command.WaitForExitAsync();
@@ -135,12 +135,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
-        process.Dispose();
+        _process.Dispose();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -6,7 +6,7 @@ namespace Raytio.Server.Tests.Infrastructure;
 /// <summary>One operation of the served OpenAPI document.</summary>
 public sealed class OpenApiOperation(string method, string template, JsonElement operation)
 {
-    private readonly Regex path = new("^" + Regex.Replace(template, @"\{[^}]+\}|[^{]+",
+    private readonly Regex _path = new("^" + Regex.Replace(template, @"\{[^}]+\}|[^{]+",
         part => part.Value.StartsWith('{') ? "[^/]+" : Regex.Escape(part.Value)) + "$");
 
     public string Method { get; } = method;
@@ -21,7 +21,7 @@ public sealed class OpenApiOperation(string method, string template, JsonElement
 
     public IReadOnlySet<int> Statuses { get; } = operation.GetProperty("responses").EnumerateObject().Select(r => int.Parse(r.Name)).ToHashSet();
 
-    public bool Answers(string method, string requestPath) => string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) && path.IsMatch(requestPath);
+    public bool Answers(string method, string requestPath) => string.Equals(method, Method, StringComparison.OrdinalIgnoreCase) && _path.IsMatch(requestPath);
 
     /// <summary>Every operation of the document the host serves at /openapi/v1.json.</summary>
     public static async Task<(JsonElement Document, IReadOnlyList<OpenApiOperation> Operations)> ReadAsync(RaytioFactory app)

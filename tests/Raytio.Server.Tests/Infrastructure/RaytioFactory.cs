@@ -28,8 +28,8 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-test-" + Guid.NewGuid().ToString("N"));
-    private string? postgresConnection;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "raytio-test-" + Guid.NewGuid().ToString("N"));
+    private string? _postgresConnection;
 
     /// <summary>A fake clock that still moves a millisecond per reading, so records keep their order.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -65,7 +65,7 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (TestDatabase.IsPostgres)
         {
-            postgresConnection = await TestDatabase.CreatePostgresDatabaseAsync();
+            _postgresConnection = await TestDatabase.CreatePostgresDatabaseAsync();
         }
         StartServer(); // now, so migrations run before the first test
     }
@@ -73,11 +73,11 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (postgresConnection is not null)
+        if (_postgresConnection is not null)
         {
-            await TestDatabase.DropPostgresDatabaseAsync(postgresConnection);
+            await TestDatabase.DropPostgresDatabaseAsync(_postgresConnection);
         }
-        foreach (var folder in new[] { dataDirectory, SigningKeyDirectory == SharedSigningKeys ? null : SigningKeyDirectory })
+        foreach (var folder in new[] { _dataDirectory, SigningKeyDirectory == SharedSigningKeys ? null : SigningKeyDirectory })
         {
             if (folder is not null && Directory.Exists(folder))
             {
@@ -89,14 +89,14 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Raytio:DataDirectory", dataDirectory);
+        builder.UseSetting("Raytio:DataDirectory", _dataDirectory);
         builder.UseSetting("Raytio:Tokens:PasswordHashMemoryKiB", TestHashMemoryKiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Raytio:Tokens:PasswordHashPasses", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Raytio:Signing:KeyDirectory", SigningKeyDirectory);
-        if (postgresConnection is not null)
+        if (_postgresConnection is not null)
         {
-            builder.UseSetting("ConnectionStrings:Postgres", postgresConnection);
+            builder.UseSetting("ConnectionStrings:Postgres", _postgresConnection);
         }
         foreach (var (key, value) in ExtraSettings)
         {

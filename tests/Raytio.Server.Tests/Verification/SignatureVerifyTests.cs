@@ -169,8 +169,8 @@ public sealed class SignatureVerifyTests(SignatureVerifyTests.OwnKeysFactory app
     /// <summary>Rotates and removes keys, so it keeps a key folder of its own.</summary>
     public sealed class OwnKeysFactory : RaytioFactory
     {
-        private readonly string keys = Path.Combine(Path.GetTempPath(), "raytio-test-own-keys-" + Guid.NewGuid().ToString("N"));
+        private readonly string _keys = Path.Combine(Path.GetTempPath(), "raytio-test-own-keys-" + Guid.NewGuid().ToString("N"));
 
-        protected override string SigningKeyDirectory => keys;
+        protected override string SigningKeyDirectory => _keys;
     }
 }

@@ -15,12 +15,12 @@ internal sealed class CachingTokenHandler(TimeProvider time, TimeSpan clockSkew)
     private const int MaximumEntries = 10_000;
     private static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(5);
 
-    private readonly MemoryCache validated = new(new MemoryCacheOptions { SizeLimit = MaximumEntries });
+    private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = MaximumEntries });
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (validated.TryGetValue(token, out TokenValidationResult? hit) && hit is { ClaimsIdentity: { } identity, SecurityToken: { } known }
+        if (_validated.TryGetValue(token, out TokenValidationResult? hit) && hit is { ClaimsIdentity: { } identity, SecurityToken: { } known }
             && now <= known.ValidTo + clockSkew && now >= known.ValidFrom - clockSkew)
         {
             return new TokenValidationResult { IsValid = true, ClaimsIdentity = identity.Clone(), SecurityToken = known, Issuer = hit.Issuer };
@@ -29,7 +29,7 @@ internal sealed class CachingTokenHandler(TimeProvider time, TimeSpan clockSkew)
         var result = await base.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.ClaimsIdentity is { } fresh)
         {
-            validated.Set(token, new TokenValidationResult { IsValid = true, ClaimsIdentity = fresh.Clone(), SecurityToken = result.SecurityToken, Issuer = result.Issuer },
+            _validated.Set(token, new TokenValidationResult { IsValid = true, ClaimsIdentity = fresh.Clone(), SecurityToken = result.SecurityToken, Issuer = result.Issuer },
                 new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = MaximumAge });
         }
         return result;

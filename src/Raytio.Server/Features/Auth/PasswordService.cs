@@ -20,31 +20,31 @@ public sealed class PasswordService
 
     private static readonly PasswordHasher<User> LegacyHasher = new();
 
-    private readonly int memoryKiB;
-    private readonly int passes;
-    private readonly string dummyHash;
-    private readonly SemaphoreSlim gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
-    private readonly TimeSpan queueTimeout;
+    private readonly int _memoryKiB;
+    private readonly int _passes;
+    private readonly string _dummyHash;
+    private readonly SemaphoreSlim _gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private readonly TimeSpan _queueTimeout;
 
     /// <summary>Counts every Argon2id or PBKDF2 computation, tagged hash or verify (also what the enumeration tests count).</summary>
     public const string HashCounterName = "raytio.auth.password_hashes";
 
-    private readonly Counter<long> computations;
+    private readonly Counter<long> _computations;
 
     public PasswordService(IOptions<TokenOptions> options, IMeterFactory meters)
     {
-        computations = meters.Create("Raytio.Auth").CreateCounter<long>(HashCounterName, description: "Password hash computations");
-        memoryKiB = options.Value.PasswordHashMemoryKiB;
-        passes = options.Value.PasswordHashPasses;
-        dummyHash = Argon2idHash.Create("unknown-user-timing-equaliser", memoryKiB, passes).ToString();
-        queueTimeout = options.Value.PasswordHashQueueTimeout;
+        _computations = meters.Create("Raytio.Auth").CreateCounter<long>(HashCounterName, description: "Password hash computations");
+        _memoryKiB = options.Value.PasswordHashMemoryKiB;
+        _passes = options.Value.PasswordHashPasses;
+        _dummyHash = Argon2idHash.Create("unknown-user-timing-equaliser", _memoryKiB, _passes).ToString();
+        _queueTimeout = options.Value.PasswordHashQueueTimeout;
     }
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
         RunGatedAsync(() =>
         {
-            computations.Add(1, new KeyValuePair<string, object?>("operation", "hash"));
-            return Argon2idHash.Create(password, memoryKiB, passes).ToString();
+            _computations.Add(1, new KeyValuePair<string, object?>("operation", "hash"));
+            return Argon2idHash.Create(password, _memoryKiB, _passes).ToString();
         }, cancellationToken);
 
     public Task<PasswordVerificationResult> VerifyAsync(string storedHash, string password, CancellationToken cancellationToken) =>
@@ -52,15 +52,15 @@ public sealed class PasswordService
 
     /// <summary>Spends the same time as a real check, so unknown usernames are not revealed by timing.</summary>
     public Task VerifyAgainstDummyAsync(string password, CancellationToken cancellationToken) =>
-        RunGatedAsync(() => Verify(dummyHash, password), cancellationToken);
+        RunGatedAsync(() => Verify(_dummyHash, password), cancellationToken);
 
     private PasswordVerificationResult Verify(string storedHash, string password)
     {
-        computations.Add(1, new KeyValuePair<string, object?>("operation", "verify"));
+        _computations.Add(1, new KeyValuePair<string, object?>("operation", "verify"));
         if (Argon2idHash.TryParse(storedHash) is { } argon2)
         {
             return !argon2.Matches(password) ? PasswordVerificationResult.Failed
-                : argon2.MemoryKiB == memoryKiB && argon2.Passes == passes ? PasswordVerificationResult.Success
+                : argon2.MemoryKiB == _memoryKiB && argon2.Passes == _passes ? PasswordVerificationResult.Success
                 : PasswordVerificationResult.SuccessRehashNeeded;
         }
         return LegacyHasher.VerifyHashedPassword(null!, storedHash, password) == PasswordVerificationResult.Failed
@@ -70,7 +70,7 @@ public sealed class PasswordService
 
     private async Task<T> RunGatedAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        if (!await gate.WaitAsync(queueTimeout, cancellationToken))
+        if (!await _gate.WaitAsync(_queueTimeout, cancellationToken))
         {
             throw new ApiException(StatusCodes.Status503ServiceUnavailable, "server_busy", "The server is busy checking passwords. Try again shortly.")
             {
@@ -83,7 +83,7 @@ public sealed class PasswordService
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 

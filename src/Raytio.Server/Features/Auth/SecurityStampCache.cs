@@ -18,15 +18,15 @@ public sealed class SecurityStampCache(IServiceScopeFactory scopes, TimeProvider
     /// <param name="ObservedAt">When the read started: the value is at least this recent.</param>
     private sealed record Entry(Guid? Stamp, DateTime ObservedAt);
 
-    private readonly ConcurrentDictionary<Guid, Entry> entries = new();
-    private DateTime lastSweep = DateTime.MinValue;
+    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private DateTime _lastSweep = DateTime.MinValue;
 
     private TimeSpan Lifetime => options.Value.SecurityStampCacheLifetime;
 
     /// <summary>True when <paramref name="presented"/> is the user's current stamp.</summary>
     public async ValueTask<bool> IsCurrentAsync(Guid userId, Guid presented, CancellationToken cancellationToken)
     {
-        if (!entries.TryGetValue(userId, out var entry) || !IsFresh(entry, time.GetUtcNow().UtcDateTime))
+        if (!_entries.TryGetValue(userId, out var entry) || !IsFresh(entry, time.GetUtcNow().UtcDateTime))
         {
             entry = await LoadAsync(userId, cancellationToken);
         }
@@ -54,7 +54,7 @@ public sealed class SecurityStampCache(IServiceScopeFactory scopes, TimeProvider
     private Entry Store(Guid userId, Entry entry)
     {
         SweepIfDue(entry.ObservedAt);
-        return entries.AddOrUpdate(userId, entry, (_, existing) => existing.ObservedAt > entry.ObservedAt ? existing : entry);
+        return _entries.AddOrUpdate(userId, entry, (_, existing) => existing.ObservedAt > entry.ObservedAt ? existing : entry);
     }
 
     /// <summary>
@@ -64,16 +64,16 @@ public sealed class SecurityStampCache(IServiceScopeFactory scopes, TimeProvider
     /// </summary>
     private void SweepIfDue(DateTime now)
     {
-        if (now - lastSweep < Lifetime)
+        if (now - _lastSweep < Lifetime)
         {
             return;
         }
-        lastSweep = now;
-        foreach (var (userId, entry) in entries)
+        _lastSweep = now;
+        foreach (var (userId, entry) in _entries)
         {
             if (!IsFresh(entry, now))
             {
-                entries.TryRemove(new KeyValuePair<Guid, Entry>(userId, entry));
+                _entries.TryRemove(new KeyValuePair<Guid, Entry>(userId, entry));
             }
         }
     }

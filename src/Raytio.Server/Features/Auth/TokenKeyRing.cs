@@ -27,10 +27,10 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
     internal const string ProtectionPurpose = "token-signing-key";
     private const string PlainPemStart = "-----BEGIN";
 
-    private readonly Lock gate = new();
-    private KeySnapshot snapshot = KeySnapshot.Empty;
-    private Task<KeySnapshot>? reloading;
-    private DateTime lastUnknownKidReload = DateTime.MinValue;
+    private readonly Lock _gate = new();
+    private KeySnapshot _snapshot = KeySnapshot.Empty;
+    private Task<KeySnapshot>? _reloading;
+    private DateTime _lastUnknownKidReload = DateTime.MinValue;
 
     public sealed record RingKey(string Kid, RsaSecurityKey Key, DateTime CreatedAt, DateTime ActivatesAt, DateTime? RetiredAt)
     {
@@ -111,7 +111,7 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
     public async Task<RingKey> GetSigningKeyAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var current = snapshot;
+        var current = _snapshot;
         if (IsStale(current, now) || !current.Keys.Any(k => k.SignsAt(now)))
         {
             current = await ReloadAsync(cancellationToken);
@@ -122,7 +122,7 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
 
     /// <summary>All kept keys, pending ones included (for the JWK set).</summary>
     public async Task<IReadOnlyList<RingKey>> GetVerificationKeysAsync(CancellationToken cancellationToken = default) =>
-        IsStale(snapshot, Now) ? (await ReloadAsync(cancellationToken)).Keys : snapshot.Keys;
+        IsStale(_snapshot, Now) ? (await ReloadAsync(cancellationToken)).Keys : _snapshot.Keys;
 
     /// <summary>
     /// Before a token with this kid is validated: reloads a stale snapshot, or one that does not
@@ -130,7 +130,7 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
     /// </summary>
     public Task RefreshForAsync(string? kid, CancellationToken cancellationToken)
     {
-        var current = snapshot;
+        var current = _snapshot;
         var now = Now;
         if (IsStale(current, now))
         {
@@ -140,19 +140,19 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
         {
             return Task.CompletedTask;
         }
-        lock (gate)
+        lock (_gate)
         {
-            if (now - lastUnknownKidReload < UnknownKidReloadInterval)
+            if (now - _lastUnknownKidReload < UnknownKidReloadInterval)
             {
                 return Task.CompletedTask;
             }
-            lastUnknownKidReload = now;
+            _lastUnknownKidReload = now;
         }
         return ReloadAsync(cancellationToken);
     }
 
     /// <summary>Keys that may verify a token with this kid; synchronous for JwtBearer, so it reads the snapshot only.</summary>
-    public IEnumerable<SecurityKey> Resolve(string? kid) => snapshot.Keys.Where(k => k.Kid == kid).Select(k => k.Key);
+    public IEnumerable<SecurityKey> Resolve(string? kid) => _snapshot.Keys.Where(k => k.Kid == kid).Select(k => k.Key);
 
     private static bool IsStale(KeySnapshot current, DateTime now) => now - current.LoadedAt > SnapshotLifetime;
 
@@ -160,13 +160,13 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
     private Task<KeySnapshot> ReloadAsync(CancellationToken cancellationToken)
     {
         Task<KeySnapshot> shared;
-        lock (gate)
+        lock (_gate)
         {
-            if (reloading is null || reloading.IsCompleted)
+            if (_reloading is null || _reloading.IsCompleted)
             {
-                reloading = LoadAsync(CancellationToken.None);
+                _reloading = LoadAsync(CancellationToken.None);
             }
-            shared = reloading;
+            shared = _reloading;
         }
         return shared.WaitAsync(cancellationToken);
     }
@@ -178,18 +178,18 @@ public sealed class TokenKeyRing(IServiceScopeFactory scopes, SecretProtector se
         var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
         var rows = await db.TokenSigningKeys.AsNoTracking().ToListAsync(cancellationToken);
         // A kid is the thumbprint of its key, so keys already parsed are reused.
-        var parsed = snapshot.Keys.ToDictionary(k => k.Kid, k => k.Key);
+        var parsed = _snapshot.Keys.ToDictionary(k => k.Kid, k => k.Key);
         var keys = rows
             .OrderByDescending(r => r.ActivatesAt)
             .Select(r => new RingKey(r.Kid, parsed.GetValueOrDefault(r.Kid) ?? ToSecurityKey(r), r.CreatedAt, r.ActivatesAt, r.RetiredAt))
             .ToList();
         var loaded = new KeySnapshot(keys, loadedAt);
-        lock (gate)
+        lock (_gate)
         {
             // A load that started earlier but finished later must not replace a newer view.
-            if (loaded.LoadedAt >= snapshot.LoadedAt)
+            if (loaded.LoadedAt >= _snapshot.LoadedAt)
             {
-                snapshot = loaded;
+                _snapshot = loaded;
             }
         }
         return loaded;

@@ -6,42 +6,42 @@ namespace Raytio.Server.Features.Conversion;
 /// </summary>
 internal sealed class PeekableStream(Stream inner) : ForwardReadStream
 {
-    private readonly byte[] head = new byte[4096];
-    private int headLength;
-    private int headPosition;
+    private readonly byte[] _head = new byte[4096];
+    private int _headLength;
+    private int _headPosition;
 
     /// <summary>The first byte that is not JSON whitespace, or -1 for an empty body.</summary>
     public async Task<int> PeekFirstNonWhitespaceAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            for (var i = headPosition; i < headLength; i++)
+            for (var i = _headPosition; i < _headLength; i++)
             {
-                if (head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                if (_head[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
-                    return head[i];
+                    return _head[i];
                 }
             }
-            if (headLength == head.Length)
+            if (_headLength == _head.Length)
             {
                 return -1;
             }
-            var read = await inner.ReadAsync(head.AsMemory(headLength), cancellationToken);
+            var read = await inner.ReadAsync(_head.AsMemory(_headLength), cancellationToken);
             if (read == 0)
             {
                 return -1;
             }
-            headLength += read;
+            _headLength += read;
         }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (headPosition < headLength)
+        if (_headPosition < _headLength)
         {
-            var count = Math.Min(buffer.Length, headLength - headPosition);
-            head.AsMemory(headPosition, count).CopyTo(buffer);
-            headPosition += count;
+            var count = Math.Min(buffer.Length, _headLength - _headPosition);
+            _head.AsMemory(_headPosition, count).CopyTo(buffer);
+            _headPosition += count;
             return count;
         }
         return await inner.ReadAsync(buffer, cancellationToken);

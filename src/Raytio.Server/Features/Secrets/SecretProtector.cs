@@ -13,12 +13,12 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
 {
     private const string RootPurpose = "Raytio.Secrets";
 
-    private readonly ConcurrentDictionary<string, IDataProtector> protectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IDataProtector> _protectors = new(StringComparer.Ordinal);
 
     public string Protect(string purpose, string secret) => For(purpose).Protect(secret);
 
     /// <summary>Throws <see cref="System.Security.Cryptography.CryptographicException"/> when the value was not protected for this purpose with this key ring.</summary>
     public string Unprotect(string purpose, string protectedSecret) => For(purpose).Unprotect(protectedSecret);
 
-    private IDataProtector For(string purpose) => protectors.GetOrAdd(purpose, name => provider.CreateProtector(RootPurpose, name));
+    private IDataProtector For(string purpose) => _protectors.GetOrAdd(purpose, name => provider.CreateProtector(RootPurpose, name));
 }

@@ -14,15 +14,15 @@ public sealed class ServerSecrets(IServiceScopeFactory scopes, SecretProtector p
 {
     public const int Length = 32;
 
-    private readonly ConcurrentDictionary<string, byte[]> loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _loaded = new(StringComparer.Ordinal);
 
     public async ValueTask<byte[]> GetAsync(string name, CancellationToken cancellationToken)
     {
-        if (loaded.TryGetValue(name, out var secret))
+        if (_loaded.TryGetValue(name, out var secret))
         {
             return secret;
         }
-        return loaded.GetOrAdd(name, await LoadOrCreateAsync(name, cancellationToken));
+        return _loaded.GetOrAdd(name, await LoadOrCreateAsync(name, cancellationToken));
     }
 
     private async Task<byte[]> LoadOrCreateAsync(string name, CancellationToken cancellationToken)

@@ -19,10 +19,10 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, TimePro
     private const int BatchSize = 50;
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
 
-    private readonly SemaphoreSlim onePassAtATime = new(1, 1);
-    private readonly Channel<bool> wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim _onePassAtATime = new(1, 1);
+    private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Wake() => wakeUps.Writer.TryWrite(true);
+    public void Wake() => _wakeUps.Writer.TryWrite(true);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +38,7 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, TimePro
             }
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(options.Value.PollInterval, time, wait.Token);
-            await Task.WhenAny(delay, wakeUps.Reader.ReadAsync(wait.Token).AsTask());
+            await Task.WhenAny(delay, _wakeUps.Reader.ReadAsync(wait.Token).AsTask());
             await wait.CancelAsync();
         }
     }
@@ -49,14 +49,14 @@ public sealed partial class EmailDispatcher(IServiceScopeFactory scopes, TimePro
     /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
-        await onePassAtATime.WaitAsync(cancellationToken);
+        await _onePassAtATime.WaitAsync(cancellationToken);
         try
         {
             return await DispatchDueAsync(cancellationToken);
         }
         finally
         {
-            onePassAtATime.Release();
+            _onePassAtATime.Release();
         }
     }
 

@@ -22,6 +22,22 @@ namespace Raytio.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_installation_administrators");
+
+                    b.ToTable("installation_administrators", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -227,6 +243,63 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document_json");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(103)
+                        .HasColumnType("character varying(103)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("NamespaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("namespace_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schemas");
+
+                    b.HasIndex("IsCurrent", "Type")
+                        .HasDatabaseName("ix_schemas_is_current_type");
+
+                    b.HasIndex("Name", "NamespaceId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_schemas_name_namespace_id_version");
+
+                    b.ToTable("schemas", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Secrets.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -356,6 +429,16 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_outgoing_emails_next_attempt_at");
 
                     b.ToTable("outgoing_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Auth.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_installation_administrators_user_user_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>

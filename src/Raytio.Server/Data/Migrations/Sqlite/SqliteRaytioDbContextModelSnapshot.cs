@@ -17,6 +17,22 @@ namespace Raytio.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_installation_administrators");
+
+                    b.ToTable("installation_administrators", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,6 +238,63 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("creator_id");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_json");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(103)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("NamespaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("namespace_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schemas");
+
+                    b.HasIndex("IsCurrent", "Type")
+                        .HasDatabaseName("ix_schemas_is_current_type");
+
+                    b.HasIndex("Name", "NamespaceId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_schemas_name_namespace_id_version");
+
+                    b.ToTable("schemas", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Secrets.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -349,6 +422,16 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outgoing_emails_next_attempt_at");
 
                     b.ToTable("outgoing_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Auth.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_installation_administrators_user_user_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
