@@ -24,6 +24,9 @@ public sealed class PasswordService
     private readonly int _passes;
     private readonly string _dummyHash;
     private readonly SemaphoreSlim _gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    /// <summary>Hashes that could start now without waiting (lets tests fill the gate deterministically).</summary>
+    internal int FreeSlots => _gate.CurrentCount;
     private readonly TimeSpan _queueTimeout;
 
     /// <summary>Counts every Argon2id or PBKDF2 computation, tagged hash or verify (also what the enumeration tests count).</summary>
