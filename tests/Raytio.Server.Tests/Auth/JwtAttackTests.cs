@@ -83,6 +83,16 @@ public sealed class JwtAttackTests(RaytioFactory app) : IClassFixture<RaytioFact
     }
 
     [Fact]
+    public async Task A_kid_that_cannot_be_decoded_is_refused_not_a_500()
+    {
+        var (genuineHeader, payload) = await GenuineAsync();
+        var signed = await SignAsync(genuineHeader, payload);
+        var parts = signed.Split('.');
+        var header = Base64UrlEncoder.Encode("""{"alg":"RS256","typ":"JWT","kid":"\ud800"}""");
+        await AssertRefusedAsync($"{header}.{parts[1]}.{parts[2]}");
+    }
+
+    [Fact]
     public async Task A_token_signed_by_a_foreign_key_with_our_kid_is_refused()
     {
         var (header, payload) = await GenuineAsync();

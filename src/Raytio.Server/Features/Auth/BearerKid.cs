@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 
 namespace Raytio.Server.Features.Auth;
@@ -49,7 +50,9 @@ internal static class BearerKid
                 reader.Read();
                 if (isKid)
                 {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    // Our kids are base64url thumbprints: an escaped value (which may not even decode,
+                    // e.g. a lone surrogate) is not one of them.
+                    return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? Encoding.UTF8.GetString(reader.ValueSpan) : null;
                 }
                 reader.Skip();
             }
