@@ -27,4 +27,11 @@ public abstract class RaytioDbContext(DbContextOptions options) : DbContext(opti
 
 public sealed class SqliteRaytioDbContext(DbContextOptions<SqliteRaytioDbContext> options) : RaytioDbContext(options);
 
-public sealed class PostgresRaytioDbContext(DbContextOptions<PostgresRaytioDbContext> options) : RaytioDbContext(options);
+public sealed class PostgresRaytioDbContext(DbContextOptions<PostgresRaytioDbContext> options) : RaytioDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        JsonColumn.UseJsonb(modelBuilder);
+    }
+}

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Administration;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
+using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
 using Raytio.Server.Features.Schemas;
@@ -49,6 +51,8 @@ public static class RaytioHost
         new PreferencesFeature(),
         new AdministrationFeature(),
         new SchemasFeature(),
+        new GraphFeature(),
+        new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

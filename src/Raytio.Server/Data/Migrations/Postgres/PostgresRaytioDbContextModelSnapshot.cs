@@ -22,6 +22,27 @@ namespace Raytio.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Raytio.Server.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name")
+                        .HasName("pk_leases");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -36,6 +57,67 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasName("pk_installation_administrators");
 
                     b.ToTable("installation_administrators", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("event")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.Property<byte[]>("Hash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long?>("SealSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seal_sequence");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("SealSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_seal_sequence");
+
+                    b.HasIndex("SubjectId", "Id")
+                        .HasDatabaseName("ix_audit_events_subject_id_id");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_audit_events_user_id_id");
+
+                    b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
@@ -241,6 +323,164 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
+                {
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_id");
+
+                    b.HasKey("Label", "NodeId")
+                        .HasName("pk_graph_labels");
+
+                    b.HasIndex("NodeId")
+                        .HasDatabaseName("ix_graph_labels_node_id");
+
+                    b.ToTable("graph_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphNode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("ContentLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("labels")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("properties")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<Guid?>("SchemaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("schema_id");
+
+                    b.Property<string>("SchemaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("schema_name");
+
+                    b.Property<int?>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graph_nodes");
+
+                    b.HasIndex("ContentHash")
+                        .HasDatabaseName("ix_graph_nodes_content_hash");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graph_nodes_key");
+
+                    b.ToTable("graph_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphRelationship", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EndId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("end_id");
+
+                    b.Property<Guid>("OriginId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("origin_id");
+
+                    b.Property<Guid>("PId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("p_id");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("properties")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<long>("StartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graph_relationships");
+
+                    b.HasIndex("PId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graph_relationships_p_id");
+
+                    b.HasIndex("EndId", "StartId", "Type")
+                        .HasDatabaseName("ix_graph_relationships_end_id_start_id_type");
+
+                    b.HasIndex("StartId", "Type", "EndId")
+                        .HasDatabaseName("ix_graph_relationships_start_id_type_end_id");
+
+                    b.HasIndex("OriginId", "StartId", "EndId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graph_relationships_origin_id_start_id_end_id_type");
+
+                    b.ToTable("graph_relationships", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
@@ -459,6 +699,33 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_user_user_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graph_labels_graph_node_node_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphRelationship", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("EndId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graph_relationships_graph_nodes_end_id");
+
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("StartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graph_relationships_graph_nodes_start_id");
                 });
 #pragma warning restore 612, 618
         }

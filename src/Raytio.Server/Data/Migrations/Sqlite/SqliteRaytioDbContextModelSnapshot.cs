@@ -17,6 +17,27 @@ namespace Raytio.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Raytio.Server.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name")
+                        .HasName("pk_leases");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -31,6 +52,65 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasName("pk_installation_administrators");
 
                     b.ToTable("installation_administrators", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EventJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<byte[]>("Hash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long?>("SealSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seal_sequence");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("SealSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_seal_sequence");
+
+                    b.HasIndex("SubjectId", "Id")
+                        .HasDatabaseName("ix_audit_events_subject_id_id");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_audit_events_user_id_id");
+
+                    b.ToTable("audit_events", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
@@ -236,6 +316,160 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
+                {
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_id");
+
+                    b.HasKey("Label", "NodeId")
+                        .HasName("pk_graph_labels");
+
+                    b.HasIndex("NodeId")
+                        .HasDatabaseName("ix_graph_labels_node_id");
+
+                    b.ToTable("graph_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphNode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("ContentLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("labels")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("properties")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<Guid?>("SchemaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema_id");
+
+                    b.Property<string>("SchemaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema_name");
+
+                    b.Property<int?>("SchemaVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("schema_version");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graph_nodes");
+
+                    b.HasIndex("ContentHash")
+                        .HasDatabaseName("ix_graph_nodes_content_hash");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graph_nodes_key");
+
+                    b.ToTable("graph_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphRelationship", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EndId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_id");
+
+                    b.Property<Guid>("OriginId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_id");
+
+                    b.Property<Guid>("PId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("p_id");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("properties")
+                        .HasAnnotation("Raytio:Json", true);
+
+                    b.Property<long>("StartId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_graph_relationships");
+
+                    b.HasIndex("PId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graph_relationships_p_id");
+
+                    b.HasIndex("EndId", "StartId", "Type")
+                        .HasDatabaseName("ix_graph_relationships_end_id_start_id_type");
+
+                    b.HasIndex("StartId", "Type", "EndId")
+                        .HasDatabaseName("ix_graph_relationships_start_id_type_end_id");
+
+                    b.HasIndex("OriginId", "StartId", "EndId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("ix_graph_relationships_origin_id_start_id_end_id_type");
+
+                    b.ToTable("graph_relationships", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
@@ -452,6 +686,33 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_user_user_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graph_labels_graph_node_node_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Graph.GraphRelationship", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("EndId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graph_relationships_graph_nodes_end_id");
+
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("StartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_graph_relationships_graph_nodes_start_id");
                 });
 #pragma warning restore 612, 618
         }

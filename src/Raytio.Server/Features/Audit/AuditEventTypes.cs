@@ -1,0 +1,24 @@
+namespace Raytio.Server.Features.Audit;
+
+/// <summary>The `event_type` values the server records (operation 89).</summary>
+public static class AuditEventTypes
+{
+    public const string ProfileCreate = "profile_create";
+    public const string ProfileUpdate = "profile_update";
+    public const string ProfileDelete = "profile_delete";
+    public const string ProfileRead = "profile_read";
+    public const string PermissionGrant = "permission_grant";
+    public const string PermissionRevoke = "permission_revoke";
+    public const string GroupCreate = "group_create";
+    public const string GroupDelete = "group_delete";
+    public const string GroupOwnerChange = "group_owner_change";
+    public const string GroupMemberAdd = "group_member_add";
+    public const string GroupMemberRemove = "group_member_remove";
+    public const string OwnerTake = "owner_take";
+    public const string OwnerTransfer = "owner_transfer";
+    public const string OwnerRelease = "owner_release";
+    public const string RelationshipCreate = "relationship_create";
+    public const string RelationshipDelete = "relationship_delete";
+    public const string Login = "login";
+    public const string PasswordChange = "password_change";
+}
