@@ -29,6 +29,8 @@ public sealed class ApiException(int status, string code, string message, IReadO
 
     public static ApiException NotFound(string code, string message) => new(StatusCodes.Status404NotFound, code, message);
 
+    public static ApiException Conflict(string code, string message) => new(StatusCodes.Status409Conflict, code, message);
+
     public static ApiException TooManyRequests(TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, "too_many_requests", "Too many attempts. Try again later.") { RetryAfter = retryAfter };
 }
