@@ -19,7 +19,7 @@ public sealed class ModelBasedTests(RaytioFactory app, ITestOutputHelper output)
 {
     public const string StepsVariable = "RAYTIO_MODEL_STEPS";
     public const string SeedVariable = "RAYTIO_MODEL_SEED";
-    private const int UsersPerSequence = 4;
+    private const int UsersPerSequence = 3;
 
     public static TheoryData<int> Seeds =>
         int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), CultureInfo.InvariantCulture, out var seed) ? [seed] : [1, 2, 3, 4, 5];
@@ -57,6 +57,10 @@ public sealed class ModelBasedTests(RaytioFactory app, ITestOutputHelper output)
             if (status == 200 && step.Apply(world, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement) is { } wrongAnswer)
             {
                 Fail(seed, log, model, $"step {i} ({step}): {wrongAnswer}");
+            }
+            if (model.Touched.Count > 0)
+            {
+                log[^1] += $" (grants changed on {string.Join(", ", model.Touched.Order().Select(o => $"o{o}"))})";
             }
             if (await ModelProbes.DisagreementAsync(world, random) is { } disagreement)
             {

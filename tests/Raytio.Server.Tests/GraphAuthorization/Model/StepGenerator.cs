@@ -15,9 +15,9 @@ internal sealed class StepGenerator(GraphModel model, Random random)
     {
         (int Weight, Func<ModelStep?> Make)[] kinds =
         [
-            (model.LiveObjects.Count() < 3 ? 40 : 12, MakeCreateObject),
+            (model.LiveObjects.Count() < 2 * model.UserCount ? 40 : 10, MakeCreateObject),
             (4, MakeDeleteObject),
-            (14, MakeRelate),
+            (24, MakeRelate),
             (5, MakeUnrelate),
             (22, MakeGrant),
             (10, MakeRevoke),
@@ -47,12 +47,12 @@ internal sealed class StepGenerator(GraphModel model, Random random)
 
     private ModelStep? MakeRelate()
     {
-        if (Object() is not { } from || Object() is not { } to || from == to)
-        {
-            return null;
-        }
-        var caller = Caller(u => model.AccessOf(u, from) >= Access.Admin && model.AccessOf(u, to) >= Access.Admin);
-        return EndsDisagree(caller, from, to) ? null : new Relate(caller, from, to, Pick(RelationshipTypes));
+        var caller = Caller(u => model.LiveObjects.Count(o => model.AccessOf(u, o.Index) >= Access.Admin) >= 2);
+        var held = model.LiveObjects.Where(o => model.AccessOf(caller, o.Index) >= Access.Admin).Select(o => o.Index).ToList();
+        var (from, to) = held.Count >= 2 && random.Next(6) > 0
+            ? (Pick(held), Pick(held))
+            : (Object(), Object());
+        return from is not { } f || to is not { } t || f == t || EndsDisagree(caller, f, t) ? null : new Relate(caller, f, t, Pick(RelationshipTypes));
     }
 
     private ModelStep? MakeUnrelate()
@@ -78,18 +78,21 @@ internal sealed class StepGenerator(GraphModel model, Random random)
 
     private ModelStep? MakeGrant()
     {
-        if (Object() is not { } obj)
+        var caller = Caller(u => model.LiveObjects.Any(o => model.AccessOf(u, o.Index) >= Access.Admin));
+        var cascade = random.Next(3) > 0;
+        if (((cascade ? CascadeRoot(caller) : null) ?? ObjectFor(caller, Access.Admin)) is not { } obj)
         {
             return null;
         }
-        var caller = Caller(u => model.AccessOf(u, obj) >= Access.Admin);
         var administers = caller is { } c && model.AccessOf(c, obj) >= Access.Admin;
         var permission = Pick(Grantable);
         var roll = random.Next(100);
         Principal grantee;
         if (roll < 55 || model.Groups.Count == 0)
         {
-            grantee = Principal.User(random.Next(model.UserCount));
+            // Mostly someone who holds nothing on it yet, so that access spreads.
+            var strangers = Enumerable.Range(0, model.UserCount).Where(u => model.AccessOf(u, obj) == Access.None).ToList();
+            grantee = Principal.User(strangers.Count > 0 && random.Next(3) > 0 ? Pick(strangers) : random.Next(model.UserCount));
         }
         else if (roll < 85)
         {
@@ -108,7 +111,7 @@ internal sealed class StepGenerator(GraphModel model, Random random)
         var badGrantee = grantee == Principal.UnknownUser
             || (grantee.Kind == PrincipalKind.Group && model.Groups[grantee.Index].Deleted)
             || (grantee == Principal.Public && permission != GraphModel.Views);
-        return badGrantee && !administers ? null : new Grant(caller, obj, grantee, permission, random.Next(2) == 0);
+        return badGrantee && !administers ? null : new Grant(caller, obj, grantee, permission, cascade);
     }
 
     private ModelStep? MakeRevoke()
@@ -119,6 +122,10 @@ internal sealed class StepGenerator(GraphModel model, Random random)
             return null;
         }
         var grant = Pick(known);
+        if (grant.Type == GraphModel.Owner && random.Next(4) > 0)
+        {
+            return null;
+        }
         var caller = Caller(u => model.AccessOf(u, grant.Object) >= Access.Admin);
         var live = model.Grants.Contains(grant);
         // IS_OWNER only by a caller who sees the object: otherwise 404 and 400 would both be right.
@@ -157,7 +164,13 @@ internal sealed class StepGenerator(GraphModel model, Random random)
         return new TransferGroup(Caller(u => model.Groups[group].Owner == u), group, Pick(others));
     }
 
-    private ModelStep? MakeTake() => Object() is { } obj ? new TakeOwnership(Caller(u => model.AccessOf(u, obj) >= Access.Admin), obj) : null;
+    /// <summary>Mostly an object nobody owns (one whose owner gave it up), so that takes succeed too.</summary>
+    private ModelStep? MakeTake()
+    {
+        var unowned = model.LiveObjects.Where(o => model.OwnerGrant(o.Index) is null).ToList();
+        var target = unowned.Count > 0 && random.Next(3) > 0 ? Pick(unowned).Index : random.Next(3) == 0 ? Object() : null;
+        return target is { } obj ? new TakeOwnership(Caller(u => model.AccessOf(u, obj) >= Access.Admin), obj) : null;
+    }
 
     private ModelStep? MakeTransferOwnership()
     {
@@ -171,6 +184,32 @@ internal sealed class StepGenerator(GraphModel model, Random random)
     }
 
     private ModelStep? MakeGiveUp() => Object() is { } obj ? new GiveUpOwnership(Caller(u => model.AccessOf(u, obj) == Access.Own), obj) : null;
+
+    /// <summary>
+    /// Mostly an object the caller administers with sub objects, preferring one with a sub object
+    /// they do not administer (where the cascade must stop); null for none.
+    /// </summary>
+    private int? CascadeRoot(int? caller)
+    {
+        if (caller is not { } c || random.Next(4) == 0)
+        {
+            return null;
+        }
+        var parents = model.LiveObjects.Select(o => o.Index)
+            .Where(o => model.AccessOf(c, o) >= Access.Admin && model.Relations.Any(r => r.From == o)).ToList();
+        var stopping = parents.Where(o => model.Relations.Any(r => r.From == o && model.AccessOf(c, r.To) < Access.Admin)).ToList();
+        var shown = stopping.Where(o => model.Relations.Any(r => r.From == o && model.AccessOf(c, r.To) is Access.View or Access.Edit)).ToList();
+        return shown.Count > 0 && random.Next(3) > 0 ? Pick(shown)
+            : stopping.Count > 0 && random.Next(3) > 0 ? Pick(stopping)
+            : parents.Count > 0 ? Pick(parents) : null;
+    }
+
+    /// <summary>Three times in four an object the caller holds at least <paramref name="needed"/> on (if any), else any.</summary>
+    private int? ObjectFor(int? caller, Access needed)
+    {
+        var held = model.LiveObjects.Where(o => model.AccessOf(caller, o.Index) >= needed).ToList();
+        return held.Count > 0 && random.Next(4) > 0 ? Pick(held).Index : Object();
+    }
 
     /// <summary>A live object mostly, sometimes a deleted one; null when there is none.</summary>
     private int? Object()
