@@ -8,7 +8,8 @@ namespace Raytio.Server.Tests.GraphAuthorization.Model;
 /// Read-only comparisons of the server with the model after a step: for every user and anonymous
 /// callers, which of the sequence's objects they may view, edit, administer and own (operation 38
 /// filtered by the sequence's label and by permission types), the object relationships they see,
-/// their groups (52); one random (caller, object) pair through 40 and 49; and the permission
+/// their groups (52); one random (caller, object) pair through 40, 49 and 89 and one (user, group)
+/// pair through 53; and the permission
 /// relationships of every object the step changed (49, which also teaches the model the p_ids).
 /// </summary>
 internal static class ModelProbes
@@ -46,6 +47,10 @@ internal static class ModelProbes
             {
                 return spot;
             }
+        }
+        if (model.Groups.Count > 0 && await GroupSpotDisagreementAsync(world, random.Next(model.UserCount), random.Next(model.Groups.Count)) is { } groupSpot)
+        {
+            return groupSpot;
         }
         foreach (var obj in model.Touched.Where(o => !model.Objects[o].Deleted).Order())
         {
@@ -128,8 +133,23 @@ internal static class ModelProbes
         }
         var listing = await world.App.PermissionsAsync(world.Bearer(user), world.NId(obj));
         var listingExpected = user is null ? 401 : access >= Access.Admin ? 200 : access >= Access.View ? 403 : 404;
-        return (int)listing.StatusCode == listingExpected ? null
-            : $"49 on o{obj} as {who} (model: {access}) answered {(int)listing.StatusCode}, expected {listingExpected}: {await listing.Content.ReadAsStringAsync()}";
+        if ((int)listing.StatusCode != listingExpected)
+        {
+            return $"49 on o{obj} as {who} (model: {access}) answered {(int)listing.StatusCode}, expected {listingExpected}: {await listing.Content.ReadAsStringAsync()}";
+        }
+        var trail = await world.App.AuditAsync(world.Bearer(user), world.NId(obj));
+        var trailExpected = user is null ? 401 : access >= Access.View ? 200 : 404;
+        return (int)trail.StatusCode == trailExpected ? null
+            : $"89 on o{obj} as {who} (model: {access}) answered {(int)trail.StatusCode}, expected {trailExpected}: {await trail.Content.ReadAsStringAsync()}";
+    }
+
+    /// <summary>One group through 53: members and the owner read it, nobody else (deleted groups nobody).</summary>
+    private static async Task<string?> GroupSpotDisagreementAsync(ModelWorld world, int user, int group)
+    {
+        var read = await world.App.GroupAsync(world.Bearer(user), world.GId(group));
+        var expected = world.Model.SeesGroup(user, group) ? 200 : 404;
+        return (int)read.StatusCode == expected ? null
+            : $"53 on g{group} as u{user} answered {(int)read.StatusCode}, expected {expected}: {await read.Content.ReadAsStringAsync()}";
     }
 
     /// <summary>
