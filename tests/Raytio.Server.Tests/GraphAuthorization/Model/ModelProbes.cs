@@ -94,6 +94,7 @@ internal static class ModelProbes
         {
             return null;
         }
+        // A relationship with an end outside the answer's objects stays in the set as its raw text, so it shows as a disagreement.
         var relations = answer.GetProperty("relationships").EnumerateArray()
             .Where(r => !RelationshipTypes.IsReserved(r.GetProperty("type").GetString()!))
             .Select(r => nodeIds.TryGetValue(r.GetProperty("start").GetInt64(), out var from) && nodeIds.TryGetValue(r.GetProperty("end").GetInt64(), out var to)
