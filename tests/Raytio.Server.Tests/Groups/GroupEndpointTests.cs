@@ -133,6 +133,19 @@ public sealed class GroupEndpointTests(RaytioFactory app) : IClassFixture<Raytio
     }
 
     [Fact]
+    public async Task Concurrent_adds_of_one_user_make_one_membership()
+    {
+        var owner = await GraphUser.CreateAsync(app);
+        var member = await GraphUser.CreateAsync(app);
+        var group = await app.CreatedGroupAsync(owner);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => app.AddMemberAsync(group, owner.Bearer, member.Id))));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.Equal(["BELONGS_TO"], await app.RelationshipTypesAsync(await app.UserNodeAsync(member), group.NodeId));
+    }
+
+    [Fact]
     public async Task Adding_an_unknown_user_answers_404_user_not_found()
     {
         var owner = await GraphUser.CreateAsync(app);
