@@ -70,6 +70,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveVerificationAsync(bearer);
         await DriveConversionAsync(bearer);
         await DriveSchemasAsync(bearer);
+        await app.DriveGroupsAndOwnershipAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
