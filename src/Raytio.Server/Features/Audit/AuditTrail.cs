@@ -19,7 +19,7 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     public void Record(string eventType, Guid? userId, Guid subjectId, JsonObject? details = null) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = time.GetUtcNow().UtcDateTime,
+            OccurredAt = Now(),
             EventType = eventType,
             UserId = userId,
             SubjectId = subjectId,
@@ -29,11 +29,18 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     /// <summary>Queues a read of these subjects by <paramref name="userId"/> (null: anonymous), written in the next batch.</summary>
     public void RecordReads(Guid? userId, IEnumerable<Guid> subjectIds)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now();
         foreach (var subjectId in subjectIds)
         {
             reads.Enqueue(new AuditEvent { OccurredAt = now, EventType = AuditEventTypes.ProfileRead, UserId = userId, SubjectId = subjectId });
         }
+    }
+
+    /// <summary>Truncated to microseconds, as PostgreSQL stores it, so both engines hash and answer the same time.</summary>
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     /// <summary>An HMAC-SHA256 (hex) of a value's canonical text, so equal values can be recognised without being revealed.</summary>
