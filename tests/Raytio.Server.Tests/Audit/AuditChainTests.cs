@@ -119,8 +119,13 @@ public sealed class AuditChainTests(RaytioFactory app) : IClassFixture<RaytioFac
         var actor = Guid.NewGuid();
         AuditEvent Stored(string json) => new()
         {
-            Id = 7, SealSequence = 3, OccurredAt = new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc), EventType = AuditEventTypes.ProfileUpdate,
-            UserId = actor, SubjectId = Guid.Empty, EventJson = json,
+            Id = 7,
+            SealSequence = 3,
+            OccurredAt = new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc),
+            EventType = AuditEventTypes.ProfileUpdate,
+            UserId = actor,
+            SubjectId = Guid.Empty,
+            EventJson = json,
         };
         var sqliteText = Stored("""{"property":"name","hmac":"ab","n":1.0}""");
         var jsonbText = Stored("""{"n": 1.0, "hmac": "ab", "property": "name"}""");
