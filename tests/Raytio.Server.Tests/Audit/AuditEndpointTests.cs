@@ -134,6 +134,18 @@ public sealed partial class AuditEndpointTests(RaytioFactory app) : IClassFixtur
         Assert.DoesNotContain(secret, string.Concat((await app.EventsAboutAsync(node.Key)).Select(e => e.EventJson)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Equal_values_have_equal_hmacs_whatever_their_key_order()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+
+        var hmac = await audit.HmacAsync(JsonNode.Parse("""{"a":1,"b":[true,"x"]}"""), CancellationToken.None);
+
+        Assert.Equal(hmac, await audit.HmacAsync(JsonNode.Parse("""{ "b": [true, "x"], "a": 1.0 }"""), CancellationToken.None));
+        Assert.NotEqual(hmac, await audit.HmacAsync(JsonNode.Parse("""{"a":2,"b":[true,"x"]}"""), CancellationToken.None));
+    }
+
     private static string[] TypesOf(JsonElement events) => [.. events.EnumerateArray().Select(e => e.GetProperty("event_type").GetString()!)];
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$")]

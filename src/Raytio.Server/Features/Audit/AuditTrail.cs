@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Secrets;
+using Raytio.Signing;
 
 namespace Raytio.Server.Features.Audit;
 
@@ -47,7 +48,19 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     public async ValueTask<string> HmacAsync(JsonNode? value, CancellationToken cancellationToken)
     {
         var key = await secrets.GetAsync(SecretName, cancellationToken);
-        var text = value?.ToJsonString() ?? "null";
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, CanonicalBytes(value)));
+    }
+
+    /// <summary>RFC 8785, so key order and spacing do not matter; the plain text for the rare value without a canonical form.</summary>
+    private static byte[] CanonicalBytes(JsonNode? value)
+    {
+        try
+        {
+            return JsonCanonicalizer.Canonicalize(value);
+        }
+        catch (CanonicalizationException)
+        {
+            return Encoding.UTF8.GetBytes(value?.ToJsonString() ?? "null");
+        }
     }
 }
