@@ -8,6 +8,7 @@ using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
@@ -52,6 +53,7 @@ public static class RaytioHost
         new AdministrationFeature(),
         new SchemasFeature(),
         new GraphFeature(),
+        new ProfileObjectsFeature(),
         new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
