@@ -54,7 +54,12 @@ public sealed class ProfileObjectCreator(
                 var pId = Guid.NewGuid();
                 db.GraphRelationships.Add(new GraphRelationship
                 {
-                    PId = pId, OriginId = pId, StartId = owner, EndId = node.Id, Type = RelationshipTypes.IsOwner, CreatedAt = now,
+                    PId = pId,
+                    OriginId = pId,
+                    StartId = owner,
+                    EndId = node.Id,
+                    Type = RelationshipTypes.IsOwner,
+                    CreatedAt = now,
                 });
                 audit.Record(AuditEventTypes.ProfileCreate, caller, node.Key, new JsonObject
                 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using JsonSchema = Json.Schema.JsonSchema;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Hosting;
+using JsonSchema = Json.Schema.JsonSchema;
 
 namespace Raytio.Server.Features.ProfileObjects;
 
