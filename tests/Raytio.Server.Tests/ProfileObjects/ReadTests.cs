@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Raytio.Server.Tests.ProfileObjects;
 
