@@ -169,6 +169,28 @@ public sealed class CreateTests(RaytioFactory app) : IClassFixture<RaytioFactory
     }
 
     [Fact]
+    public async Task Nul_characters_and_nesting_past_56_levels_answer_400_on_both_engines()
+    {
+        var owner = await GraphUser.CreateAsync(app);
+        var schema = await app.NewSchemaAsync(owner);
+        static string Nest(int depth) => depth == 0 ? "1" : $"{{\"d\":{Nest(depth - 1)}}}";
+
+        foreach (var (body, field) in new[]
+        {
+            ($$$"""{"schema":"{{{schema}}}","properties":{"name":"a\u0000b"}}""", "properties"),
+            ($$$"""{"schema":"{{{schema}}}","properties":{"name":"a","k\u0000":1}}""", "properties"),
+            ($$$"""{"schema":"{{{schema}}}","properties":{"name":"a","x":{{{Nest(56)}}}}}""", "properties"),
+            ($$$"""{"schema":"{{{schema}}}","labels":"a\u0000","properties":{"name":"a"}}""", "labels"),
+            ("""{"schema":"Email\u0000","properties":{"email":"a@example.com"}}""", "schema"),
+        })
+        {
+            var error = await (await app.CreateObjectsAsync(owner.Bearer, body)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.True(error.GetProperty("errors").TryGetProperty(field, out _), body);
+        }
+        await app.CreatedObjectAsync(owner, schema, $$$"""{"name":"a","x":{{{Nest(55)}}}}""");
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_401()
     {
         await (await app.CreateObjectsAsync(null, """{"schema":"Email","properties":{"email":"a@example.com"}}""")).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");

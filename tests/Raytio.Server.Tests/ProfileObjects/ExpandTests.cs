@@ -82,4 +82,29 @@ public sealed class ExpandTests(RaytioFactory app) : IClassFixture<RaytioFactory
         Assert.Equal("urn:profile_object:nope", properties.GetProperty("broken").GetString());
         Assert.Equal(open.Urn(), anonymous.GetProperty("properties").GetProperty("friend").GetString());
     }
+
+    [Fact]
+    public async Task An_expansion_that_would_nest_too_deep_leaves_the_reference()
+    {
+        var owner = await GraphUser.CreateAsync(app);
+        var schema = await app.NewSchemaAsync(owner);
+        static string Nest(int depth, string inner) => depth == 0 ? inner : $"{{\"d\":{Nest(depth - 1, inner)}}}";
+        var deep = await app.CreatedObjectAsync(owner, schema, $$$"""{"name":"deep","x":{{{Nest(50, "1")}}}}""");
+        var label = ProfileObjectClient.NewLabel();
+        var pointing = await app.CreatedObjectAsync(owner, schema, $$$"""{"name":"a","x":{{{Nest(40, $"\"{deep.Urn()}\"")}}},"near":"{{{deep.Urn()}}}"}""", $"\"{label}\"");
+
+        var one = await (await app.GetAsync($"/db/v1/profile_objects/{pointing.NId()}", owner.Bearer)).AssertOkAsync();
+        var list = await (await app.GetAsync($"/db/v1/profile_objects?profile_objects={Uri.EscapeDataString($$"""[{"label":"{{label}}"}]""")}", owner.Bearer)).AssertOkAsync();
+
+        foreach (var properties in new[] { one.GetProperty("properties"), list.GetProperty("profile_objects")[0].GetProperty("properties") })
+        {
+            Assert.Equal(deep.NId(), properties.GetProperty("near").NId());
+            var inner = properties.GetProperty("x");
+            for (var i = 0; i < 40; i++)
+            {
+                inner = inner.GetProperty("d");
+            }
+            Assert.Equal(deep.Urn(), inner.GetString());
+        }
+    }
 }

@@ -32,9 +32,9 @@ internal static class ProfileLabels
         foreach (var text in texts)
         {
             var label = text.ValueKind == JsonValueKind.String ? text.GetString()!.Trim() : null;
-            if (label is not { Length: > 0 and <= GraphLabelConfiguration.MaxLabelLength })
+            if (!IsValid(label))
             {
-                throw ApiException.Invalid(field, $"'{field}' must hold strings of 1 to {GraphLabelConfiguration.MaxLabelLength} characters.");
+                throw ApiException.Invalid(field, $"'{field}' must hold strings of 1 to {GraphLabelConfiguration.MaxLabelLength} characters, none of them control characters.");
             }
             if (labels.Contains(label, StringComparer.Ordinal))
             {
@@ -44,6 +44,10 @@ internal static class ProfileLabels
         }
         return labels;
     }
+
+    /// <summary>A trimmed label of 1 to 200 characters without control characters (PostgreSQL text cannot hold NUL).</summary>
+    public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? label) =>
+        label is { Length: > 0 and <= GraphLabelConfiguration.MaxLabelLength } && !label.Any(char.IsControl);
 
     /// <summary>The request's labels, then the schema's name unless the request already gave it.</summary>
     public static List<string> WithSchema(List<string> labels, string? schemaName) =>

@@ -94,6 +94,7 @@ public sealed class ProfileObjectCreator(
         var schema = await schemas.ResolveAsync(RequestFields.RequiredString(item, "schema", schemaField), caller, schemaField, cancellationToken);
         var labels = ProfileLabels.WithSchema(ProfileLabels.Parse(RequestFields.Optional(item, "labels"), $"{prefix}labels"), schema.Name);
         var properties = RequestFields.RequiredObject(item, "properties", $"{prefix}properties");
+        PropertyRules.Check(properties, $"{prefix}properties");
         await schemas.ValidateAsync(schema, properties, $"{prefix}properties", cancellationToken);
         var document = RequestFields.Optional(item, "document") is { } given ? DocumentInput.Parse(given, $"{prefix}document", limits.MaxContentBytes) : null;
         var node = new GraphNode

@@ -90,10 +90,13 @@ public sealed class ProfileObjectUpdater(
         var patchNode = patch is { } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
         properties = (JsonObject)MergePatch.Apply(properties, patchNode)!;
         var propertiesJson = properties.ToJsonString();
-        if (await schemas.VersionAsync(node.SchemaId, cancellationToken) is { } schema)
+        using (var document = JsonDocument.Parse(propertiesJson))
         {
-            using var document = JsonDocument.Parse(propertiesJson);
-            await schemas.ValidateAsync(schema, document.RootElement, patchField, cancellationToken);
+            PropertyRules.Check(document.RootElement, patchField);
+            if (await schemas.VersionAsync(node.SchemaId, cancellationToken) is { } schema)
+            {
+                await schemas.ValidateAsync(schema, document.RootElement, patchField, cancellationToken);
+            }
         }
         var labels = requestLabels is null ? null : ProfileLabels.WithSchema(requestLabels, node.SchemaName);
 

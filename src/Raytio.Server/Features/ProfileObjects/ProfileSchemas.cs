@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Schemas;
@@ -11,7 +12,7 @@ namespace Raytio.Server.Features.ProfileObjects;
 /// The schemas of profile objects, resolved and compiled once per request: a batch of a thousand
 /// objects of one schema builds its validator once.
 /// </summary>
-public sealed class ProfileSchemas(RaytioDbContext db, SchemaRegistry registry, SchemaValidator validator)
+public sealed partial class ProfileSchemas(RaytioDbContext db, SchemaRegistry registry, SchemaValidator validator)
 {
     /// <summary>A bare name is looked up as system, then public, then the caller's own user schema, so nobody can shadow a system schema.</summary>
     private static readonly string[] BareNameOrder = [SchemaType.System, SchemaType.Public, SchemaType.User];
@@ -26,6 +27,10 @@ public sealed class ProfileSchemas(RaytioDbContext db, SchemaRegistry registry, 
         if (_byName.TryGetValue(given, out var known))
         {
             return known;
+        }
+        if (!NamePattern().IsMatch(given))
+        {
+            throw ApiException.Invalid(field, $"'{field}' must be a schema name: letters, digits and underscores, optionally prefixed (ss_, ps_, us_).");
         }
         List<SchemaName> candidates = SchemaName.ParseFull(given) is { } full
             ? [full]
@@ -71,4 +76,7 @@ public sealed class ProfileSchemas(RaytioDbContext db, SchemaRegistry registry, 
                 new Dictionary<string, string[]> { [field] = problems });
         }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,103}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
 }

@@ -102,9 +102,9 @@ public sealed record ReadRequest(
     }
 
     private static string Label(JsonElement value, string field) =>
-        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 and <= GraphLabelConfiguration.MaxLabelLength } label
+        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is var label && ProfileLabels.IsValid(label)
             ? label
-            : throw ApiException.Invalid(field, $"'{field}' must be a string of 1 to {GraphLabelConfiguration.MaxLabelLength} characters.");
+            : throw ApiException.Invalid(field, $"'{field}' must be a string of 1 to {GraphLabelConfiguration.MaxLabelLength} characters, none of them control characters.");
 
     private static List<string> ParseTypes(JsonElement? value)
     {
