@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Hosting;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
@@ -114,6 +115,24 @@ public sealed class ContentTests(ContentTests.SmallContentFactory app) : IClassF
         Assert.Equal(content, Convert.FromBase64String((await (await app.GetAsync($"/db/v1/profile_objects/{second.NId()}/content", owner.Bearer)).AssertOkAsync()).GetString()!));
         await (await app.DeleteObjectAsync(owner.Bearer, second.NId())).AssertOkAsync();
         Assert.False(File.Exists(PathOf(content)));
+    }
+
+    [Fact]
+    public async Task Cleanup_after_a_failed_create_deletes_only_content_no_object_names()
+    {
+        var owner = await GraphUser.CreateAsync(app);
+        var named = RandomNumberGenerator.GetBytes(16);
+        var orphan = RandomNumberGenerator.GetBytes(16);
+        await WithDocumentAsync(owner, await app.NewSchemaAsync(owner), named);
+        var store = app.Services.GetRequiredService<IContentStore>();
+        var orphanHash = Convert.ToHexStringLower(SHA256.HashData(orphan));
+        Assert.True(await store.PutAsync(orphanHash, orphan, CancellationToken.None));
+        Assert.False(await store.PutAsync(orphanHash, orphan, CancellationToken.None));
+
+        await app.Services.GetRequiredService<ContentCleanup>().DeleteUnreferencedAsync([orphanHash, Convert.ToHexStringLower(SHA256.HashData(named))]);
+
+        Assert.False(File.Exists(PathOf(orphan)));
+        Assert.True(File.Exists(PathOf(named)));
     }
 
     [Fact]
