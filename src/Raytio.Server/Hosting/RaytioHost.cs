@@ -7,7 +7,9 @@ using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Health;
+using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
@@ -52,6 +54,8 @@ public static class RaytioHost
         new AdministrationFeature(),
         new SchemasFeature(),
         new GraphFeature(),
+        new PermissionsFeature(),
+        new RelationshipsFeature(),
         new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
