@@ -35,7 +35,9 @@ public sealed class CascadeWalk(RaytioDbContext db)
         const string owner = RelationshipTypes.IsOwner, admins = RelationshipTypes.Admins, edits = RelationshipTypes.Edits,
             views = RelationshipTypes.Views, belongsTo = RelationshipTypes.BelongsTo;
         // principals: as PermissionService.PrincipalsOf (PUBLIC, the caller's node, its groups).
-        // PUBLIC holds only VIEWS, so it never makes a node administered.
+        // PUBLIC holds only VIEWS, so it never makes a node administered. Nodes are read by
+        // scalar subqueries (one primary-key lookup per row), not joins, so that a planner with
+        // stale statistics cannot turn the walk into a scan of graph_nodes per reached node.
         return db.Database.SqlQuery<CascadeStep>($$"""
             WITH RECURSIVE
             principals (id) AS (
@@ -57,19 +59,19 @@ public sealed class CascadeWalk(RaytioDbContext db)
                        THEN 1 ELSE 0 END
                 FROM reached
                 JOIN graph_relationships r ON r.start_id = reached.id
-                JOIN graph_nodes n ON n.id = r.end_id
-                WHERE reached.administered = 1 AND n.kind = {{objectKind}}
+                WHERE reached.administered = 1
                   AND r.type NOT IN ({{owner}}, {{admins}}, {{edits}}, {{views}}, {{belongsTo}})
+                  AND (SELECT n.kind FROM graph_nodes n WHERE n.id = r.end_id) = {{objectKind}}
             )
-            SELECT n.id AS id, n.key AS key, reached.administered AS administered,
+            SELECT reached.id AS id, (SELECT n.key FROM graph_nodes n WHERE n.id = reached.id) AS key, reached.administered AS administered,
                    CASE WHEN reached.administered = 1 OR EXISTS (
                        SELECT 1 FROM graph_relationships v
-                       WHERE v.end_id = n.id AND v.type IN ({{owner}}, {{admins}}, {{edits}}, {{views}})
+                       WHERE v.end_id = reached.id AND v.type IN ({{owner}}, {{admins}}, {{edits}}, {{views}})
                          AND v.start_id IN (SELECT id FROM principals))
                    THEN 1 ELSE 0 END AS visible
-            FROM reached JOIN graph_nodes n ON n.id = reached.id
+            FROM reached
             WHERE reached.id <> {{rootId}}
-            ORDER BY n.id
+            ORDER BY reached.id
             """).ToListAsync(cancellationToken);
     }
 }
