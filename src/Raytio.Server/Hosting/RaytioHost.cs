@@ -6,8 +6,13 @@ using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Graph;
+using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
+using Raytio.Server.Features.Ownership;
+using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.ProfileObjects;
+using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
@@ -52,6 +57,11 @@ public static class RaytioHost
         new AdministrationFeature(),
         new SchemasFeature(),
         new GraphFeature(),
+        new GroupsFeature(),
+        new OwnershipFeature(),
+        new ProfileObjectsFeature(),
+        new PermissionsFeature(),
+        new RelationshipsFeature(),
         new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
+using Raytio.Server.Tests.Permissions;
+using Raytio.Server.Tests.ProfileObjects;
 using Raytio.Server.Tests.Schemas;
 
 namespace Raytio.Server.Tests.OpenApi;
@@ -22,6 +25,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("token", 503), ("signup", 503), ("password-confirm", 503), ("password-change", 503),
         ("signup", 409),
         ("update-schema", 409), // two updates of one schema racing: SchemaWriter maps the lost insert
+        ("update-profile-objects", 409), // two updates of one object racing: the conditional write lost
         ("readyz", 503),
     ];
 
@@ -70,6 +74,10 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveVerificationAsync(bearer);
         await DriveConversionAsync(bearer);
         await DriveSchemasAsync(bearer);
+        await app.DriveGroupsAndOwnershipAsync(TooLarge);
+        await DriveAuditAsync(bearer);
+        await DriveProfileObjectsAsync();
+        await DrivePermissionsAndRelationshipsAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
@@ -82,6 +90,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             (HttpMethod.Post, "/oauth/{0}/password-change"), (HttpMethod.Put, "/db/{0}/preferences"),
             (HttpMethod.Post, "/extract_verify/{0}/verify"), (HttpMethod.Post, "/json2csv/{0}/json2csv"), (HttpMethod.Post, "/json2csv/{0}/csv2json"),
             (HttpMethod.Post, "/db/{0}/schemas"), (HttpMethod.Put, "/db/{0}/schemas/ss/NZ_Person"), (HttpMethod.Post, "/db/{0}/schemas/ss/NZ_Person/validate"),
+            (HttpMethod.Post, "/db/{0}/profile_objects"), (HttpMethod.Patch, "/db/{0}/profile_objects"), (HttpMethod.Post, "/db/{0}/profile_objects/read"),
+            (HttpMethod.Post, $"/db/{{0}}/profile_objects/{Guid.Empty}/permissions"), (HttpMethod.Post, "/db/{0}/relationships"), (HttpMethod.Delete, "/db/{0}/relationships"),
         })
         {
             await app.SendJsonTextAsync(method, string.Format(path, "v2"), "{}", bearer);
@@ -90,6 +100,14 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         }
         await app.GetAsync("/db/v2/preferences", bearer);
         await app.GetAsync("/extract_verify/v2/public_key");
+        var anyObject = Guid.NewGuid();
+        foreach (var path in new[] { "/db/v2/profile_objects", $"/db/v2/profile_objects/{anyObject}", $"/db/v2/profile_objects/{anyObject}/content", $"/db/v2/public/profile_objects/{anyObject}/content" })
+        {
+            await app.GetAsync(path, bearer);
+        }
+        await app.SendAsync(HttpMethod.Delete, $"/db/v2/profile_objects/{anyObject}", null, bearer);
+        await app.GetAsync($"/db/v2/profile_objects/{Guid.Empty}/permissions", bearer);
+        await app.SendAsync(HttpMethod.Delete, $"/db/v2/permissions/{Guid.Empty}", null, bearer);
         foreach (var path in new[] { "/db/v2/schemas?schema_type=all", "/db/v2/public/schemas?schema_type=all", "/db/v2/schemas/ss/NZ_Person", "/db/v2/public/schemas/ss/NZ_Person" })
         {
             await app.GetAsync(path, bearer);
@@ -182,6 +200,97 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.UpdateAsync(admin.IdentityToken, "ss", "Email", """{"required":["email"]}""");
     }
 
+    private async Task DriveAuditAsync(string bearer)
+    {
+        var self = TokenForge.SubjectOf(bearer);
+        await app.GetAsync($"/papertrail/v1/audit/{self}", bearer);
+        await app.GetAsync("/papertrail/v1/audit/not-a-uuid", bearer);
+        await app.GetAsync($"/papertrail/v1/audit/{Guid.NewGuid()}", bearer);
+        await app.GetAsync($"/papertrail/v1/audit/{self}");
+        await app.GetAsync($"/papertrail/v2/audit/{self}", bearer);
+    }
+
+    private async Task DriveProfileObjectsAsync()
+    {
+        var owner = await GraphUser.CreateAsync(app);
+        var viewer = await GraphUser.CreateAsync(app);
+        var created = await (await app.CreateObjectsAsync(owner.Bearer, """{"schema":"Email","properties":{"email":"a@example.com"},"document":{"content":"QUJD","type":"text/plain"}}""")).AssertOkAsync();
+        await app.CreateObjectsAsync(owner.Bearer, """{"schema":"Email","properties":{}}""");
+        await app.CreateObjectsAsync(null, "{}");
+        await app.GrantAsync(viewer, created.NodeId(), "VIEWS");
+        await app.MakePublicAsync(created.NodeId());
+        var nId = created.NId();
+
+        await app.UpdateObjectsAsync(owner.Bearer, $$$"""[{"n_id":"{{{nId}}}","params":{"usage":"work"}}]""");
+        await app.UpdateObjectsAsync(owner.Bearer, "{}");
+        await app.UpdateObjectsAsync(owner.Bearer, $$$"""[{"n_id":"{{{Guid.NewGuid()}}}","params":{}}]""");
+        await app.UpdateObjectsAsync(viewer.Bearer, $$$"""[{"n_id":"{{{nId}}}","params":{}}]""");
+        await app.UpdateObjectsAsync(null, "[]");
+
+        foreach (var bearer in new[] { owner.Bearer, null, "not-a-token" })
+        {
+            await app.GetAsync($"/db/v1/profile_objects/{nId}/content", bearer);
+            await app.GetAsync($"/db/v1/profile_objects/{nId}", bearer);
+            await app.GetAsync("/db/v1/profile_objects?limit=5", bearer);
+            await app.ReadObjectsAsync(bearer, "{}");
+        }
+        await app.GetAsync($"/db/v1/public/profile_objects/{nId}/content");
+        foreach (var bad in new[] { "nope", Guid.NewGuid().ToString() })
+        {
+            await app.GetAsync($"/db/v1/profile_objects/{bad}/content", owner.Bearer);
+            await app.GetAsync($"/db/v1/public/profile_objects/{bad}/content");
+            await app.GetAsync($"/db/v1/profile_objects/{bad}", owner.Bearer);
+        }
+        await app.GetAsync("/db/v1/profile_objects?limit=0", owner.Bearer);
+        await app.ReadObjectsAsync(owner.Bearer, "[]");
+
+        await app.DeleteObjectAsync(viewer.Bearer, nId);
+        await app.DeleteObjectAsync(null, nId);
+        await app.DeleteObjectAsync(owner.Bearer, "nope");
+        await app.DeleteObjectAsync(owner.Bearer, Guid.NewGuid().ToString());
+        await app.DeleteObjectAsync(owner.Bearer, nId);
+    }
+
+    private async Task DrivePermissionsAndRelationshipsAsync()
+    {
+        var (alice, viewer) = (await GraphUser.CreateAsync(app), await GraphUser.CreateAsync(app));
+        var (a, b, viewersOwn) = (await app.OwnedObjectAsync(alice), await app.OwnedObjectAsync(alice), await app.OwnedObjectAsync(viewer));
+        var unknown = Guid.NewGuid();
+
+        var viewing = await app.GrantedAsync(alice.Bearer, a.Key, viewer.Id, "VIEWS");
+        await app.GrantAsync(alice.Bearer, a.Key, new { u_id = viewer.Id, permission = "OWNS" });
+        await app.GrantAsync(viewer.Bearer, a.Key, new { u_id = viewer.Id, permission = "ADMINS" });
+        await app.GrantAsync(viewer.Bearer, b.Key, new { u_id = viewer.Id, permission = "ADMINS" });
+        await app.GrantAsync(null, a.Key, new { u_id = viewer.Id, permission = "ADMINS" });
+
+        await app.ListPermissionsAsync(alice.Bearer, a.Key);
+        await app.GetAsync("/db/v1/profile_objects/xyz/permissions", alice.Bearer);
+        await app.ListPermissionsAsync(viewer.Bearer, a.Key);
+        await app.ListPermissionsAsync(viewer.Bearer, unknown);
+        await app.ListPermissionsAsync(null, a.Key);
+
+        await app.RevokeAsync(alice.Bearer, "xyz");
+        await app.RevokeAsync(viewer.Bearer, viewing.GrantId());
+        await app.RevokeAsync(viewer.Bearer, unknown.ToString());
+        await app.RevokeAsync(null, viewing.GrantId());
+        await app.RevokeAsync(alice.Bearer, viewing.GrantId());
+
+        var relation = new { from = a.Key, to = b.Key, type = "KNOWS" };
+        await app.RelateAsync(alice.Bearer, relation);
+        await app.RelateAsync(alice.Bearer, relation);
+        await app.RelateAsync(alice.Bearer, new { from = a.Key, to = a.Key, type = "KNOWS" });
+        await app.RelateAsync(alice.Bearer, new { from = a.Key, to = unknown, type = "KNOWS" });
+        await app.RelateAsync(null, relation);
+        await app.GrantedAsync(alice.Bearer, b.Key, viewer.Id, "EDITS");
+        await app.RelateAsync(viewer.Bearer, new { from = viewersOwn.Key, to = b.Key, type = "KNOWS" });
+
+        await app.UnrelateAsync(viewer.Bearer, new { from = viewersOwn.Key, to = b.Key, type = "KNOWS" });
+        await app.UnrelateAsync(alice.Bearer, new { from = a.Key, to = b.Key, type = "lower" });
+        await app.UnrelateAsync(alice.Bearer, new { from = a.Key, to = unknown, type = "KNOWS" });
+        await app.UnrelateAsync(null, relation);
+        await app.UnrelateAsync(alice.Bearer, relation);
+    }
+
     private async Task DriveConversionAsync(string bearer)
     {
         foreach (var operation in new[] { "json2csv", "csv2json" })
@@ -215,6 +324,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             new("Raytio:Convert:MaxWrappedBytes", "1024"),
             new("Raytio:Schemas:MaxDocumentBytes", "1024"),
             new("Raytio:Schemas:MaxValidateBytes", "1024"),
+            new("Raytio:ProfileObjects:MaxCreateBodyBytes", "1024"),
+            new("Raytio:ProfileObjects:MaxContentBytes", "768"),
         ];
     }
 }
