@@ -187,7 +187,8 @@ internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, i
             Relate(owner, id, RelationshipTypes.IsOwner);
             if (slot.Parent >= 0)
             {
-                Relate(first + slot.Parent, id, kind.FromParent);
+                // A relationship between objects belongs to no grant: the nil origin, as operation 62 makes it.
+                Relate(first + slot.Parent, id, kind.FromParent, Guid.Empty);
                 _counts.ObjectRelationships++;
             }
             _counts.Objects++;

@@ -52,6 +52,7 @@ string[] summary =
     $"member_u_id={graph.MemberUserId}",
     FormattableString.Invariant($"write_seconds={written.TotalSeconds:F1}"),
     FormattableString.Invariant($"load_seconds={total.TotalSeconds:F1}"),
+    FormattableString.Invariant($"load_cpu_seconds={Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}"),
 ];
 await File.WriteAllLinesAsync(Path.Combine(options.OutputDirectory, "summary.txt"), summary);
 Console.WriteLine(string.Join(' ', summary));

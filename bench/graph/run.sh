@@ -268,12 +268,12 @@ SMALLEST="${SIZES%% *}"; LARGEST="${SIZES##* }"
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ); $DATABASE_NAME; $CORES cores shared by the server, wrk and other work; server $(git -C "$ROOT" log -1 --format=%h)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' + uncommitted changes'); wrk -t$THREADS -c$CONNECTIONS, $DURATION per load after $WARMUP warm-up; seed $SEED.${EXTRA_SERVER_ARGS[*]:+ Server arguments: ${EXTRA_SERVER_ARGS[*]}.}"
 echo
-echo "| objects | accounts | groups | memberships | relationships | mean properties bytes | load s (loader's own) | database MB before / after | MB per million objects |"
+echo "| objects | accounts | groups | memberships | relationships | mean properties bytes | load s, wall (loader's CPU s) | database MB before / after | MB per million objects |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for size in $SIZES; do
   printf '| %s | %s | %s | %s | %s | %s | %s (%s) | %s / %s | %s |\n' "$size" "$(summary_field "$size" accounts)" "$(summary_field "$size" groups)" \
     "$(summary_field "$size" memberships)" "$(summary_field "$size" relationships)" "$(summary_field "$size" mean_properties_bytes)" \
-    "${LOAD_SECONDS[$size]:--}" "$(summary_field "$size" load_seconds)" "$(mb "${BYTES_BEFORE[$size]:--}")" "$(mb "${BYTES_AFTER[$size]:--}")" \
+    "${LOAD_SECONDS[$size]:--}" "$(summary_field "$size" load_cpu_seconds)" "$(mb "${BYTES_BEFORE[$size]:--}")" "$(mb "${BYTES_AFTER[$size]:--}")" \
     "$(awk -v a="${BYTES_AFTER[$size]:--}" -v b="${BYTES_BEFORE[$size]:--}" -v n="$size" 'BEGIN { printf "%.0f", (a - b) / 1048576 / n * 1e6 }')"
 done
 echo
