@@ -6,9 +6,11 @@ namespace Raytio.Graph.Load;
 /// <summary>
 /// PostgreSQL: binary COPY, one table per pass (a connection runs one COPY at a time, and the
 /// relationships' foreign keys need their nodes committed first). Accounts are copied into a
-/// temporary table and then inserted as copies of the owner's user row.
+/// temporary table and then inserted as copies of the owner's user row. No command timeout: at
+/// a million objects, finishing a COPY (index and foreign key work) takes minutes.
 /// </summary>
-internal sealed class PostgresGraphStore(string connection) : GraphStore(new NpgsqlConnection(connection))
+internal sealed class PostgresGraphStore(string connection)
+    : GraphStore(new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { CommandTimeout = 0 }.ToString()))
 {
     private NpgsqlBinaryImporter? _copy;
 
@@ -61,7 +63,6 @@ internal sealed class PostgresGraphStore(string connection) : GraphStore(new Npg
         }
         // What autovacuum would do soon after a load: statistics for the planner, a visibility map for index-only scans.
         await using var vacuum = Command("VACUUM ANALYZE users, graph_nodes, graph_labels, graph_relationships");
-        vacuum.CommandTimeout = 0;
         await vacuum.ExecuteNonQueryAsync();
     }
 
