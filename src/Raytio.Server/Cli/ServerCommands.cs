@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Administration;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
@@ -12,13 +13,14 @@ namespace Raytio.Server.Cli;
 /// <summary>
 /// Administrative verbs of the server binary, run against the same configuration and database:
 /// `create-user EMAIL PASSWORD`, `users disable|enable EMAIL`, `mailbox [EMAIL] [COUNT]`,
-/// `token-keys list|rotate`, `signing-keys list|rotate|remove KID`, `admins list|add EMAIL|remove EMAIL`.
+/// `token-keys list|rotate`, `signing-keys list|rotate|remove KID`, `admins list|add EMAIL|remove EMAIL`,
+/// `audit verify`.
 /// </summary>
 public static class ServerCommands
 {
     public sealed record Command(string Verb, IReadOnlyList<string> Arguments);
 
-    private static readonly string[] Verbs = ["create-user", "users", "mailbox", "token-keys", "signing-keys", "admins", "help"];
+    private static readonly string[] Verbs = ["create-user", "users", "mailbox", "token-keys", "signing-keys", "admins", "audit", "help"];
 
     /// <summary>Separates a leading verb and its positional arguments from host settings (--key value).</summary>
     public static (Command? Command, string[] HostArgs) Split(string[] args)
@@ -46,6 +48,7 @@ public static class ServerCommands
                 "token-keys" => await TokenKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 "signing-keys" => await SigningKeysAsync(command.Arguments, scope.ServiceProvider, output),
                 "admins" => await AdministratorsAsync(command.Arguments, scope.ServiceProvider, output),
+                "audit" => await AuditAsync(command.Arguments, scope.ServiceProvider, output),
                 _ => Usage(output),
             };
         }
@@ -69,6 +72,7 @@ public static class ServerCommands
                                            list, rotate or remove the keys that sign verifications
               admins list|add EMAIL|remove EMAIL
                                            list, name or remove installation administrators
+              audit verify                 check the sealed audit chain: names the first broken event, counts the unsealed ones
             """);
         return 0;
     }
@@ -233,5 +237,26 @@ public static class ServerCommands
                 await output.WriteLineAsync("usage: admins list|add EMAIL|remove EMAIL");
                 return 2;
         }
+    }
+
+    private static async Task<int> AuditAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output)
+    {
+        if (arguments is not ["verify"])
+        {
+            await output.WriteLineAsync("usage: audit verify");
+            return 2;
+        }
+        var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
+        if (result.FirstBreak is { } broken)
+        {
+            await output.WriteLineAsync($"broken: seal sequence {broken.SealSequence} (event id {broken.EventId}): {broken.Reason}");
+            await output.WriteLineAsync($"intact before it: {result.Sealed} sealed events");
+        }
+        else
+        {
+            await output.WriteLineAsync($"ok: {result.Sealed} sealed events, head {Convert.ToHexStringLower(result.Head)}");
+        }
+        await output.WriteLineAsync($"unsealed: {result.Unsealed}");
+        return result.FirstBreak is null ? 0 : 1;
     }
 }

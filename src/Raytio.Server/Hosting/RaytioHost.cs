@@ -6,7 +6,9 @@ using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Graph;
+using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
+using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Preferences;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
@@ -52,6 +54,8 @@ public static class RaytioHost
         new AdministrationFeature(),
         new SchemasFeature(),
         new GraphFeature(),
+        new GroupsFeature(),
+        new OwnershipFeature(),
         new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),

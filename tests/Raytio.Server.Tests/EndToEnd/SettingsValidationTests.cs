@@ -9,6 +9,8 @@ public sealed class SettingsValidationTests
     [InlineData("Raytio:MaxRequestBodyBytes", "1")]
     [InlineData("Raytio:Cleanup:Interval", "00:00:01")]
     [InlineData("Raytio:Tokens:SigningKeyPublishDelay", "00:01:00")]
+    [InlineData("Raytio:Audit:SealInterval", "00:00:05")]
+    [InlineData("Raytio:Audit:ReadFlushInterval", "00:00:02")]
     public async Task A_bad_setting_stops_the_server_naming_it(string key, string value)
     {
         var (exitCode, output, error) = await ServerProcess.RunToExitAsync("--urls", "http://127.0.0.1:0", "--" + key, value);

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
@@ -110,6 +111,9 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Tests run cleanup passes themselves (CleanupPass), so that advancing the fake clock
             // deletes nothing behind their back.
             services.Remove(services.Single(d => d.ImplementationType == typeof(CleanupService)));
+            // Likewise the audit read writer and sealer: tests run their passes (AuditDriver).
+            services.Remove(services.Single(d => d.ImplementationType == typeof(AuditReadWriter)));
+            services.Remove(services.Single(d => d.ImplementationType == typeof(AuditSealer)));
         });
     }
 

@@ -70,6 +70,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveVerificationAsync(bearer);
         await DriveConversionAsync(bearer);
         await DriveSchemasAsync(bearer);
+        await app.DriveGroupsAndOwnershipAsync(TooLarge);
+        await DriveAuditAsync(bearer);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
@@ -180,6 +182,16 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.UpdateAsync(bearer, "ss", "NZ_Person", "{}");
         await app.UpdateAsync(null, "ss", "NZ_Person", "{}");
         await app.UpdateAsync(admin.IdentityToken, "ss", "Email", """{"required":["email"]}""");
+    }
+
+    private async Task DriveAuditAsync(string bearer)
+    {
+        var self = TokenForge.SubjectOf(bearer);
+        await app.GetAsync($"/papertrail/v1/audit/{self}", bearer);
+        await app.GetAsync("/papertrail/v1/audit/not-a-uuid", bearer);
+        await app.GetAsync($"/papertrail/v1/audit/{Guid.NewGuid()}", bearer);
+        await app.GetAsync($"/papertrail/v1/audit/{self}");
+        await app.GetAsync($"/papertrail/v2/audit/{self}", bearer);
     }
 
     private async Task DriveConversionAsync(string bearer)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Secrets;
+using Raytio.Signing;
 
 namespace Raytio.Server.Features.Audit;
 
@@ -19,7 +20,7 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     public void Record(string eventType, Guid? userId, Guid subjectId, JsonObject? details = null) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = time.GetUtcNow().UtcDateTime,
+            OccurredAt = Now(),
             EventType = eventType,
             UserId = userId,
             SubjectId = subjectId,
@@ -29,18 +30,37 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     /// <summary>Queues a read of these subjects by <paramref name="userId"/> (null: anonymous), written in the next batch.</summary>
     public void RecordReads(Guid? userId, IEnumerable<Guid> subjectIds)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now();
         foreach (var subjectId in subjectIds)
         {
             reads.Enqueue(new AuditEvent { OccurredAt = now, EventType = AuditEventTypes.ProfileRead, UserId = userId, SubjectId = subjectId });
         }
     }
 
+    /// <summary>Truncated to microseconds, as PostgreSQL stores it, so both engines hash and answer the same time.</summary>
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
     /// <summary>An HMAC-SHA256 (hex) of a value's canonical text, so equal values can be recognised without being revealed.</summary>
     public async ValueTask<string> HmacAsync(JsonNode? value, CancellationToken cancellationToken)
     {
         var key = await secrets.GetAsync(SecretName, cancellationToken);
-        var text = value?.ToJsonString() ?? "null";
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, CanonicalBytes(value)));
+    }
+
+    /// <summary>RFC 8785, so key order and spacing do not matter; the plain text for the rare value without a canonical form.</summary>
+    private static byte[] CanonicalBytes(JsonNode? value)
+    {
+        try
+        {
+            return JsonCanonicalizer.Canonicalize(value);
+        }
+        catch (CanonicalizationException)
+        {
+            return Encoding.UTF8.GetBytes(value?.ToJsonString() ?? "null");
+        }
     }
 }

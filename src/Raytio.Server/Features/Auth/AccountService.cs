@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
 
@@ -21,6 +23,7 @@ public sealed class AccountService(
     RefreshTokenService refreshTokens,
     SecurityStampCache stamps,
     TimeProvider time,
+    AuditTrail audit,
     IOptions<ThrottleOptions> throttleOptions)
 {
     private ThrottleOptions Limits => throttleOptions.Value;
@@ -132,6 +135,7 @@ public sealed class AccountService(
         user.Status = UserStatus.Confirmed;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         user.SecurityStamp = Guid.NewGuid();
+        audit.Record(AuditEventTypes.PasswordChange, user.Id, user.Id, new JsonObject { ["method"] = "reset" });
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

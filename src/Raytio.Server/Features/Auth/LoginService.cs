@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
@@ -17,6 +19,7 @@ public sealed class LoginService(
     SecurityStampCache stamps,
     Throttle throttle,
     TimeProvider time,
+    AuditTrail audit,
     IOptions<TokenOptions> tokenOptions,
     IOptions<ThrottleOptions> throttleOptions)
 {
@@ -72,6 +75,7 @@ public sealed class LoginService(
 
         await throttle.ResetAsync(FailureCounters.PairKey(counters), cancellationToken);
         var refresh = refreshTokens.StartFamily(user.Id);
+        audit.Record(AuditEventTypes.Login, user.Id, user.Id, new JsonObject { ["grant_type"] = "password" });
         await db.SaveChangesAsync(cancellationToken);
         return await RespondAsync(user, refresh, cancellationToken);
     }
@@ -116,6 +120,7 @@ public sealed class LoginService(
         user.PasswordHash = passwordHash;
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
         user.SecurityStamp = Guid.NewGuid();
+        audit.Record(AuditEventTypes.PasswordChange, user.Id, user.Id, new JsonObject { ["method"] = "change" });
         await db.SaveChangesAsync(cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
