@@ -201,6 +201,7 @@ internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, i
     {
         var id = _nextNode++;
         store.Node(new NodeRow(id, Key(), NodeKind.Group, """["Group"]""", $$"""{"name":"{{name}}"}""", null, Created(id)));
+        store.Label(id, "Group");
         Relate(owner, id, RelationshipTypes.IsOwner);
         foreach (var user in members)
         {
