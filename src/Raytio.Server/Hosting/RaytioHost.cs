@@ -10,6 +10,7 @@ using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
@@ -56,6 +57,7 @@ public static class RaytioHost
         new GraphFeature(),
         new GroupsFeature(),
         new OwnershipFeature(),
+        new ProfileObjectsFeature(),
         new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),

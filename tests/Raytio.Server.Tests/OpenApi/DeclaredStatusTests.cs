@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
+using Raytio.Server.Tests.ProfileObjects;
 using Raytio.Server.Tests.Schemas;
 
 namespace Raytio.Server.Tests.OpenApi;
@@ -22,6 +24,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("token", 503), ("signup", 503), ("password-confirm", 503), ("password-change", 503),
         ("signup", 409),
         ("update-schema", 409), // two updates of one schema racing: SchemaWriter maps the lost insert
+        ("update-profile-objects", 409), // two updates of one object racing: the conditional write lost
         ("readyz", 503),
     ];
 
@@ -72,6 +75,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveSchemasAsync(bearer);
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
         await DriveAuditAsync(bearer);
+        await DriveProfileObjectsAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
@@ -84,6 +88,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             (HttpMethod.Post, "/oauth/{0}/password-change"), (HttpMethod.Put, "/db/{0}/preferences"),
             (HttpMethod.Post, "/extract_verify/{0}/verify"), (HttpMethod.Post, "/json2csv/{0}/json2csv"), (HttpMethod.Post, "/json2csv/{0}/csv2json"),
             (HttpMethod.Post, "/db/{0}/schemas"), (HttpMethod.Put, "/db/{0}/schemas/ss/NZ_Person"), (HttpMethod.Post, "/db/{0}/schemas/ss/NZ_Person/validate"),
+            (HttpMethod.Post, "/db/{0}/profile_objects"), (HttpMethod.Patch, "/db/{0}/profile_objects"), (HttpMethod.Post, "/db/{0}/profile_objects/read"),
         })
         {
             await app.SendJsonTextAsync(method, string.Format(path, "v2"), "{}", bearer);
@@ -92,6 +97,12 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         }
         await app.GetAsync("/db/v2/preferences", bearer);
         await app.GetAsync("/extract_verify/v2/public_key");
+        var anyObject = Guid.NewGuid();
+        foreach (var path in new[] { "/db/v2/profile_objects", $"/db/v2/profile_objects/{anyObject}", $"/db/v2/profile_objects/{anyObject}/content", $"/db/v2/public/profile_objects/{anyObject}/content" })
+        {
+            await app.GetAsync(path, bearer);
+        }
+        await app.SendAsync(HttpMethod.Delete, $"/db/v2/profile_objects/{anyObject}", null, bearer);
         foreach (var path in new[] { "/db/v2/schemas?schema_type=all", "/db/v2/public/schemas?schema_type=all", "/db/v2/schemas/ss/NZ_Person", "/db/v2/public/schemas/ss/NZ_Person" })
         {
             await app.GetAsync(path, bearer);
@@ -194,6 +205,47 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.GetAsync($"/papertrail/v2/audit/{self}", bearer);
     }
 
+    private async Task DriveProfileObjectsAsync()
+    {
+        var owner = await GraphUser.CreateAsync(app);
+        var viewer = await GraphUser.CreateAsync(app);
+        var created = await (await app.CreateObjectsAsync(owner.Bearer, """{"schema":"Email","properties":{"email":"a@example.com"},"document":{"content":"QUJD","type":"text/plain"}}""")).AssertOkAsync();
+        await app.CreateObjectsAsync(owner.Bearer, """{"schema":"Email","properties":{}}""");
+        await app.CreateObjectsAsync(null, "{}");
+        await app.GrantAsync(viewer, created.NodeId(), "VIEWS");
+        await app.MakePublicAsync(created.NodeId());
+        var nId = created.NId();
+
+        await app.UpdateObjectsAsync(owner.Bearer, $$$"""[{"n_id":"{{{nId}}}","params":{"usage":"work"}}]""");
+        await app.UpdateObjectsAsync(owner.Bearer, "{}");
+        await app.UpdateObjectsAsync(owner.Bearer, $$$"""[{"n_id":"{{{Guid.NewGuid()}}}","params":{}}]""");
+        await app.UpdateObjectsAsync(viewer.Bearer, $$$"""[{"n_id":"{{{nId}}}","params":{}}]""");
+        await app.UpdateObjectsAsync(null, "[]");
+
+        foreach (var bearer in new[] { owner.Bearer, null, "not-a-token" })
+        {
+            await app.GetAsync($"/db/v1/profile_objects/{nId}/content", bearer);
+            await app.GetAsync($"/db/v1/profile_objects/{nId}", bearer);
+            await app.GetAsync("/db/v1/profile_objects?limit=5", bearer);
+            await app.ReadObjectsAsync(bearer, "{}");
+        }
+        await app.GetAsync($"/db/v1/public/profile_objects/{nId}/content");
+        foreach (var bad in new[] { "nope", Guid.NewGuid().ToString() })
+        {
+            await app.GetAsync($"/db/v1/profile_objects/{bad}/content", owner.Bearer);
+            await app.GetAsync($"/db/v1/public/profile_objects/{bad}/content");
+            await app.GetAsync($"/db/v1/profile_objects/{bad}", owner.Bearer);
+        }
+        await app.GetAsync("/db/v1/profile_objects?limit=0", owner.Bearer);
+        await app.ReadObjectsAsync(owner.Bearer, "[]");
+
+        await app.DeleteObjectAsync(viewer.Bearer, nId);
+        await app.DeleteObjectAsync(null, nId);
+        await app.DeleteObjectAsync(owner.Bearer, "nope");
+        await app.DeleteObjectAsync(owner.Bearer, Guid.NewGuid().ToString());
+        await app.DeleteObjectAsync(owner.Bearer, nId);
+    }
+
     private async Task DriveConversionAsync(string bearer)
     {
         foreach (var operation in new[] { "json2csv", "csv2json" })
@@ -227,6 +279,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             new("Raytio:Convert:MaxWrappedBytes", "1024"),
             new("Raytio:Schemas:MaxDocumentBytes", "1024"),
             new("Raytio:Schemas:MaxValidateBytes", "1024"),
+            new("Raytio:ProfileObjects:MaxCreateBodyBytes", "1024"),
+            new("Raytio:ProfileObjects:MaxContentBytes", "768"),
         ];
     }
 }
