@@ -9,8 +9,10 @@ using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Ownership;
+using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
 using Raytio.Server.Features.ProfileObjects;
+using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
@@ -58,6 +60,8 @@ public static class RaytioHost
         new GroupsFeature(),
         new OwnershipFeature(),
         new ProfileObjectsFeature(),
+        new PermissionsFeature(),
+        new RelationshipsFeature(),
         new AuditFeature(),
         new VerificationFeature(),
         new ConversionFeature(),

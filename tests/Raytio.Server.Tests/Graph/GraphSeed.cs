@@ -34,11 +34,31 @@ public static class GraphSeed
         return node;
     }
 
-    /// <summary>A relationship of any type between two nodes, as its own origin.</summary>
+    /// <summary>
+    /// A relationship of any type between two nodes: a permission or membership is its own origin,
+    /// a relationship between objects has the nil origin (as operation 62 makes it).
+    /// </summary>
     public static async Task<GraphRelationship> RelationshipAsync(this RaytioFactory app, long startId, long endId, string type)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await RelateAsync(scope.ServiceProvider.GetRequiredService<RaytioDbContext>(), startId, endId, type);
+    }
+
+    /// <summary>A group node, with a BELONGS_TO from each member's user node.</summary>
+    public static async Task<GraphNode> GroupAsync(this RaytioFactory app, params GraphUser[] members)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
+        var now = DateTime.UtcNow;
+        var group = new GraphNode { Key = Guid.NewGuid(), Kind = NodeKind.Group, LabelsJson = """["Group"]""", PropertiesJson = """{"name":"seeded"}""", CreatedAt = now, UpdatedAt = now };
+        db.GraphNodes.Add(group);
+        await db.SaveChangesAsync();
+        foreach (var member in members)
+        {
+            var memberNode = await scope.ServiceProvider.GetRequiredService<GraphPrincipals>().UserNodeAsync(member.Id, CancellationToken.None);
+            await RelateAsync(db, memberNode, group.Id, RelationshipTypes.BelongsTo);
+        }
+        return group;
     }
 
     /// <summary>The node id of a user (made on first use).</summary>
@@ -51,7 +71,8 @@ public static class GraphSeed
     private static async Task<GraphRelationship> RelateAsync(RaytioDbContext db, long startId, long endId, string type)
     {
         var pId = Guid.NewGuid();
-        var relationship = new GraphRelationship { PId = pId, OriginId = pId, StartId = startId, EndId = endId, Type = type, CreatedAt = DateTime.UtcNow };
+        var origin = RelationshipTypes.IsReserved(type) ? pId : Guid.Empty;
+        var relationship = new GraphRelationship { PId = pId, OriginId = origin, StartId = startId, EndId = endId, Type = type, CreatedAt = DateTime.UtcNow };
         db.GraphRelationships.Add(relationship);
         await db.SaveChangesAsync();
         return relationship;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
+using Raytio.Server.Tests.Permissions;
 using Raytio.Server.Tests.ProfileObjects;
 using Raytio.Server.Tests.Schemas;
 
@@ -76,6 +77,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
+        await DrivePermissionsAndRelationshipsAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
@@ -89,6 +91,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             (HttpMethod.Post, "/extract_verify/{0}/verify"), (HttpMethod.Post, "/json2csv/{0}/json2csv"), (HttpMethod.Post, "/json2csv/{0}/csv2json"),
             (HttpMethod.Post, "/db/{0}/schemas"), (HttpMethod.Put, "/db/{0}/schemas/ss/NZ_Person"), (HttpMethod.Post, "/db/{0}/schemas/ss/NZ_Person/validate"),
             (HttpMethod.Post, "/db/{0}/profile_objects"), (HttpMethod.Patch, "/db/{0}/profile_objects"), (HttpMethod.Post, "/db/{0}/profile_objects/read"),
+            (HttpMethod.Post, $"/db/{{0}}/profile_objects/{Guid.Empty}/permissions"), (HttpMethod.Post, "/db/{0}/relationships"), (HttpMethod.Delete, "/db/{0}/relationships"),
         })
         {
             await app.SendJsonTextAsync(method, string.Format(path, "v2"), "{}", bearer);
@@ -103,6 +106,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             await app.GetAsync(path, bearer);
         }
         await app.SendAsync(HttpMethod.Delete, $"/db/v2/profile_objects/{anyObject}", null, bearer);
+        await app.GetAsync($"/db/v2/profile_objects/{Guid.Empty}/permissions", bearer);
+        await app.SendAsync(HttpMethod.Delete, $"/db/v2/permissions/{Guid.Empty}", null, bearer);
         foreach (var path in new[] { "/db/v2/schemas?schema_type=all", "/db/v2/public/schemas?schema_type=all", "/db/v2/schemas/ss/NZ_Person", "/db/v2/public/schemas/ss/NZ_Person" })
         {
             await app.GetAsync(path, bearer);
@@ -244,6 +249,46 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DeleteObjectAsync(owner.Bearer, "nope");
         await app.DeleteObjectAsync(owner.Bearer, Guid.NewGuid().ToString());
         await app.DeleteObjectAsync(owner.Bearer, nId);
+    }
+
+    private async Task DrivePermissionsAndRelationshipsAsync()
+    {
+        var (alice, viewer) = (await GraphUser.CreateAsync(app), await GraphUser.CreateAsync(app));
+        var (a, b, viewersOwn) = (await app.OwnedObjectAsync(alice), await app.OwnedObjectAsync(alice), await app.OwnedObjectAsync(viewer));
+        var unknown = Guid.NewGuid();
+
+        var viewing = await app.GrantedAsync(alice.Bearer, a.Key, viewer.Id, "VIEWS");
+        await app.GrantAsync(alice.Bearer, a.Key, new { u_id = viewer.Id, permission = "OWNS" });
+        await app.GrantAsync(viewer.Bearer, a.Key, new { u_id = viewer.Id, permission = "ADMINS" });
+        await app.GrantAsync(viewer.Bearer, b.Key, new { u_id = viewer.Id, permission = "ADMINS" });
+        await app.GrantAsync(null, a.Key, new { u_id = viewer.Id, permission = "ADMINS" });
+
+        await app.ListPermissionsAsync(alice.Bearer, a.Key);
+        await app.GetAsync("/db/v1/profile_objects/xyz/permissions", alice.Bearer);
+        await app.ListPermissionsAsync(viewer.Bearer, a.Key);
+        await app.ListPermissionsAsync(viewer.Bearer, unknown);
+        await app.ListPermissionsAsync(null, a.Key);
+
+        await app.RevokeAsync(alice.Bearer, "xyz");
+        await app.RevokeAsync(viewer.Bearer, viewing.GrantId());
+        await app.RevokeAsync(viewer.Bearer, unknown.ToString());
+        await app.RevokeAsync(null, viewing.GrantId());
+        await app.RevokeAsync(alice.Bearer, viewing.GrantId());
+
+        var relation = new { from = a.Key, to = b.Key, type = "KNOWS" };
+        await app.RelateAsync(alice.Bearer, relation);
+        await app.RelateAsync(alice.Bearer, relation);
+        await app.RelateAsync(alice.Bearer, new { from = a.Key, to = a.Key, type = "KNOWS" });
+        await app.RelateAsync(alice.Bearer, new { from = a.Key, to = unknown, type = "KNOWS" });
+        await app.RelateAsync(null, relation);
+        await app.GrantedAsync(alice.Bearer, b.Key, viewer.Id, "EDITS");
+        await app.RelateAsync(viewer.Bearer, new { from = viewersOwn.Key, to = b.Key, type = "KNOWS" });
+
+        await app.UnrelateAsync(viewer.Bearer, new { from = viewersOwn.Key, to = b.Key, type = "KNOWS" });
+        await app.UnrelateAsync(alice.Bearer, new { from = a.Key, to = b.Key, type = "lower" });
+        await app.UnrelateAsync(alice.Bearer, new { from = a.Key, to = unknown, type = "KNOWS" });
+        await app.UnrelateAsync(null, relation);
+        await app.UnrelateAsync(alice.Bearer, relation);
     }
 
     private async Task DriveConversionAsync(string bearer)
