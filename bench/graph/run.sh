@@ -73,9 +73,10 @@ fi
 make_workspace graph
 
 # --- helpers -----------------------------------------------------------------------------------
-stop_server() {
+stop_server() { # a server that has not exited 20 s after SIGTERM is killed (one once hung in shutdown after a load)
   kill "$SERVER_PID" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
 }
 
