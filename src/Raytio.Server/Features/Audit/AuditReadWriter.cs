@@ -22,8 +22,9 @@ public sealed partial class AuditReadWriter(
     {
         while (await WaitForWorkAsync(stoppingToken))
         {
-            // Not cancelled by the stop: a batch in flight finishes; StopAsync writes the rest.
-            await FlushOnceAsync(CancellationToken.None);
+            // A batch in flight is not cancelled by the stop, but no new one starts after it (while
+            // requests keep queueing reads the drain could otherwise go on): StopAsync writes the rest.
+            await FlushOnceAsync(CancellationToken.None, stoppingToken);
         }
     }
 
@@ -40,7 +41,7 @@ public sealed partial class AuditReadWriter(
     }
 
     /// <summary>Writes what is queued now, batch by batch; returns how many events were written.</summary>
-    internal async Task<int> FlushOnceAsync(CancellationToken cancellationToken)
+    internal async Task<int> FlushOnceAsync(CancellationToken cancellationToken, CancellationToken stopBetweenBatches = default)
     {
         await _flushing.WaitAsync(cancellationToken);
         try
@@ -50,8 +51,9 @@ public sealed partial class AuditReadWriter(
             {
                 var batch = _unwritten.Count > 0 ? _unwritten : buffer.Take(AuditReadBuffer.BatchSize);
                 _unwritten = [];
-                if (batch.Count == 0)
+                if (batch.Count == 0 || stopBetweenBatches.IsCancellationRequested)
                 {
+                    _unwritten = batch;
                     return written;
                 }
                 if (!await TryInsertAsync(batch, cancellationToken))
