@@ -51,16 +51,8 @@ public sealed class ProfileObjectCreator(
             foreach (var (node, labels, _) in created)
             {
                 db.GraphLabels.AddRange(ProfileLabels.Rows(node.Id, labels));
-                var pId = Guid.NewGuid();
-                db.GraphRelationships.Add(new GraphRelationship
-                {
-                    PId = pId,
-                    OriginId = pId,
-                    StartId = owner,
-                    EndId = node.Id,
-                    Type = RelationshipTypes.IsOwner,
-                    CreatedAt = now,
-                });
+                var ownership = DirectRelationship.Create(owner, node.Id, RelationshipTypes.IsOwner, now);
+                db.GraphRelationships.Add(ownership);
                 audit.Record(AuditEventTypes.ProfileCreate, caller, node.Key, new JsonObject
                 {
                     ["n_id"] = node.Key.ToString(),
@@ -68,7 +60,7 @@ public sealed class ProfileObjectCreator(
                     ["schema"] = node.SchemaName,
                     ["schema_version"] = node.SchemaVersion,
                     ["labels"] = new JsonArray([.. labels.Select(l => (JsonNode)l)]),
-                    ["owner_p_id"] = pId.ToString(),
+                    ["owner_p_id"] = ownership.PId.ToString(),
                 });
             }
             await db.SaveChangesAsync(cancellationToken);
