@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Hosting;
@@ -30,12 +31,10 @@ public sealed class PermissionService(RaytioDbContext db)
     public async Task<Permission> EffectiveAsync(Guid? user, long nodeId, CancellationToken cancellationToken)
     {
         var principals = PrincipalsOf(user);
-        var types = await db.GraphRelationships
-            .Where(r => r.EndId == nodeId && principals.Contains(r.StartId) && RelationshipTypes.Permissions.Contains(r.Type))
-            .Select(r => r.Type)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return types.Count == 0 ? Permission.None : types.Max(PermissionLevels.Of);
+        var level = await db.GraphRelationships
+            .Where(r => r.EndId == nodeId && principals.Contains(r.StartId))
+            .MaxAsync(LevelOf, cancellationToken);
+        return (Permission)(level ?? 0);
     }
 
     /// <summary>
@@ -46,8 +45,15 @@ public sealed class PermissionService(RaytioDbContext db)
     public async Task<GraphNode> RequireAsync(Guid? user, Guid key, NodeKind kind, Permission needed, CancellationToken cancellationToken, bool tracked = false)
     {
         var nodes = tracked ? db.GraphNodes : db.GraphNodes.AsNoTracking();
-        var node = await nodes.FirstOrDefaultAsync(n => n.Key == key && n.Kind == kind, cancellationToken);
-        var held = node is null ? Permission.None : await EffectiveAsync(user, node.Id, cancellationToken);
+        var principals = PrincipalsOf(user);
+        var relationships = db.GraphRelationships;
+        // One round trip: the node and the caller's strongest permission on it (this is the hot path of every read).
+        var found = await nodes
+            .Where(n => n.Key == key && n.Kind == kind)
+            .Select(n => new { Node = n, Level = relationships.Where(r => r.EndId == n.Id && principals.Contains(r.StartId)).Max(LevelOf) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var node = found?.Node;
+        var held = (Permission)(found?.Level ?? 0);
         if (node is null || held == Permission.None)
         {
             throw NotFound(kind);
@@ -71,6 +77,14 @@ public sealed class PermissionService(RaytioDbContext db)
             .Where(r => principals.Contains(r.StartId) && types.Contains(r.Type))
             .Select(r => r.EndId);
     }
+
+    /// <summary>The <see cref="Permission"/> a relationship gives, as SQL (0 for memberships and object relationships).</summary>
+    private static readonly Expression<Func<GraphRelationship, int?>> LevelOf = r =>
+        r.Type == RelationshipTypes.IsOwner ? (int)Permission.Own
+        : r.Type == RelationshipTypes.Admins ? (int)Permission.Admin
+        : r.Type == RelationshipTypes.Edits ? (int)Permission.Edit
+        : r.Type == RelationshipTypes.Views ? (int)Permission.View
+        : (int)Permission.None;
 
     public static ApiException NotFound(NodeKind kind) => kind switch
     {
