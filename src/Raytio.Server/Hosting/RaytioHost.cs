@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Http.Json;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Administration;
 using Raytio.Server.Features.Audit;
+using Raytio.Server.Features.ApplicationRequests;
 using Raytio.Server.Features.Auth;
+using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Conversion;
+using Raytio.Server.Features.Domains;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
+using Raytio.Server.Features.Links;
+using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
@@ -63,6 +68,11 @@ public static class RaytioHost
         new PermissionsFeature(),
         new RelationshipsFeature(),
         new AuditFeature(),
+        new BillingFeature(),
+        new OrganizationsFeature(),
+        new LinksFeature(),
+        new DomainsFeature(),
+        new ApplicationRequestsFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

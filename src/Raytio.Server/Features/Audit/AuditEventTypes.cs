@@ -21,4 +21,16 @@ public static class AuditEventTypes
     public const string RelationshipDelete = "relationship_delete";
     public const string Login = "login";
     public const string PasswordChange = "password_change";
+    public const string OrganizationCreate = "organization_create";
+    public const string OrganizationUpdate = "organization_update";
+    public const string OrganizationMemberAdd = "organization_member_add";
+    public const string OrganizationMemberRemove = "organization_member_remove";
+    public const string OrganizationRoleChange = "organization_role_change";
+    public const string OrganizationInvite = "organization_invite";
+    public const string OrganizationInviteRevoke = "organization_invite_revoke";
+    public const string DomainSet = "domain_set";
+    public const string LinkCreate = "link_create";
+    public const string ApplicationRequestCreate = "application_request_create";
+    public const string ApplicationRequestUpdate = "application_request_update";
+    public const string ApplicationRequestDelete = "application_request_delete";
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
@@ -6,26 +5,10 @@ namespace Raytio.Server.Features.Auth;
 /// <summary>Usernames are email addresses, compared and stored lower-case.</summary>
 public static class Usernames
 {
-    public const int MaximumLength = 320;
+    public const int MaximumLength = EmailAddresses.MaximumLength;
 
-    public static string Normalize(string username) => username.Trim().ToLowerInvariant();
+    public static string Normalize(string username) => EmailAddresses.Normalize(username);
 
     /// <summary>Adds an error for a missing or malformed username; returns the normalized form.</summary>
-    public static string Check(Validation validation, string? username)
-    {
-        if (string.IsNullOrWhiteSpace(username))
-        {
-            validation.Add("username", "'username' is required.");
-            return "";
-        }
-        var normalized = Normalize(username);
-        if (normalized.Length > MaximumLength
-            || !MailAddress.TryCreate(normalized, out var address)
-            || address.Address != normalized
-            || !address.Host.Contains('.', StringComparison.Ordinal))
-        {
-            validation.Add("username", "'username' must be an email address.");
-        }
-        return normalized;
-    }
+    public static string Check(Validation validation, string? username) => EmailAddresses.Check(validation, "username", username);
 }

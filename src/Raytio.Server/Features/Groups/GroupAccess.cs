@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Graph;
+using Raytio.Server.Features.Organizations;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Groups;
@@ -34,7 +35,14 @@ public sealed class GroupAccess(RaytioDbContext db, PermissionService permission
         {
             throw PermissionService.NotFound(NodeKind.Group);
         }
-        return await DescribeAsync(caller, group, cancellationToken);
+        var described = await DescribeAsync(caller, group, cancellationToken);
+        if (described.CanSee && OrganizationLabels.IsOrganizationGroup(group.LabelsJson))
+        {
+            // Its memberships mirror the organisation's: they change only through /org/ operations.
+            throw ApiException.Forbidden("organization_group",
+                "This is an organisation's members group: manage its members with the organisation's operations (/org/{version}/organizations/{orgID}/...).");
+        }
+        return described;
     }
 
     private async Task<GraphNode> FindAsync(string gId, CancellationToken cancellationToken)

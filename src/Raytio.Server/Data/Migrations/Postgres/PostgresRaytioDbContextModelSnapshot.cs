@@ -59,6 +59,74 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.ToTable("installation_administrators", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.ApplicationRequests.ApplicationRequest", b =>
+                {
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("short_code");
+
+                    b.Property<string>("AId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("a_id");
+
+                    b.Property<string>("AaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("aa_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("Owner")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("PageLink")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("page_link");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ShortCode")
+                        .HasName("pk_application_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_application_requests_created_at");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "ShortCode")
+                        .HasDatabaseName("ix_application_requests_organization_id_created_at_short_code");
+
+                    b.ToTable("application_requests", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -325,6 +393,100 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.Billing.BillingCustomerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefaultPaymentMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("default_payment_method");
+
+                    b.Property<bool>("Delinquent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("delinquent");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_customers");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_customers_organization_id");
+
+                    b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LogoJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("logo_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ThemeJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("theme_json");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Domain")
+                        .HasName("pk_white_label_domains");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_white_label_domains_organization_id");
+
+                    b.ToTable("white_label_domains", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
                 {
                     b.Property<string>("Label")
@@ -481,6 +643,211 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_graph_relationships_origin_id_start_id_end_id_type");
 
                     b.ToTable("graph_relationships", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Links.ShortLink", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("Persist")
+                        .HasColumnType("boolean")
+                        .HasColumnName("persist");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_short_links");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_short_links_expires_at");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_short_links_organization_id_created_at");
+
+                    b.ToTable("short_links", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address_json");
+
+                    b.Property<string>("BillingEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("billing_email");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("GroupNodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_node_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizations_customer_id");
+
+                    b.HasIndex("GroupNodeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizations_group_node_id");
+
+                    b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationInvite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_invites");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_invites_code_hash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_organization_invites_expires_at");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .HasDatabaseName("ix_organization_invites_organization_id_email");
+
+                    b.ToTable("organization_invites", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationMember", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganizationId", "UserId")
+                        .HasName("pk_organization_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_organization_members_user_id");
+
+                    b.ToTable("organization_members", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
@@ -681,6 +1048,16 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasConstraintName("fk_installation_administrators_user_user_id");
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.ApplicationRequests.ApplicationRequest", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_requests_organization_organization_id");
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
                 {
                     b.HasOne("Raytio.Server.Features.Auth.User", null)
@@ -699,6 +1076,16 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_user_user_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_white_label_domains_organization_organization_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
@@ -726,6 +1113,52 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_graph_relationships_graph_nodes_start_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Links.ShortLink", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_short_links_organization_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.Organization", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("GroupNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organizations_graph_nodes_group_node_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationInvite", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_invites_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationMember", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_members_organizations_organization_id");
+
+                    b.HasOne("Raytio.Server.Features.Auth.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_members_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -54,6 +54,74 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.ToTable("installation_administrators", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.ApplicationRequests.ApplicationRequest", b =>
+                {
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("short_code");
+
+                    b.Property<string>("AId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("a_id");
+
+                    b.Property<string>("AaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aa_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("Owner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("PageLink")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page_link");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ShortCode")
+                        .HasName("pk_application_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_application_requests_created_at");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "ShortCode")
+                        .HasDatabaseName("ix_application_requests_organization_id_created_at_short_code");
+
+                    b.ToTable("application_requests", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -318,6 +386,100 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.Billing.BillingCustomerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DefaultPaymentMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_payment_method");
+
+                    b.Property<bool>("Delinquent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delinquent");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_customers");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_customers_organization_id");
+
+                    b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LogoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ThemeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("theme_json");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Domain")
+                        .HasName("pk_white_label_domains");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_white_label_domains_organization_id");
+
+                    b.ToTable("white_label_domains", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
                 {
                     b.Property<string>("Label")
@@ -470,6 +632,211 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_graph_relationships_origin_id_start_id_end_id_type");
 
                     b.ToTable("graph_relationships", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Links.ShortLink", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("Persist")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("persist");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_short_links");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_short_links_expires_at");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_short_links_organization_id_created_at");
+
+                    b.ToTable("short_links", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_json");
+
+                    b.Property<string>("BillingEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_email");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("GroupNodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_node_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizations_customer_id");
+
+                    b.HasIndex("GroupNodeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizations_group_node_id");
+
+                    b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationInvite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_by");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_invites");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organization_invites_code_hash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_organization_invites_expires_at");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .HasDatabaseName("ix_organization_invites_organization_id_email");
+
+                    b.ToTable("organization_invites", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationMember", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_at");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganizationId", "UserId")
+                        .HasName("pk_organization_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_organization_members_user_id");
+
+                    b.ToTable("organization_members", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
@@ -668,6 +1035,16 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasConstraintName("fk_installation_administrators_user_user_id");
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.ApplicationRequests.ApplicationRequest", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_requests_organization_organization_id");
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Auth.OneTimeCode", b =>
                 {
                     b.HasOne("Raytio.Server.Features.Auth.User", null)
@@ -686,6 +1063,16 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_user_user_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_white_label_domains_organization_organization_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Graph.GraphLabel", b =>
@@ -713,6 +1100,52 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_graph_relationships_graph_nodes_start_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Links.ShortLink", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_short_links_organization_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.Organization", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Graph.GraphNode", null)
+                        .WithMany()
+                        .HasForeignKey("GroupNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organizations_graph_nodes_group_node_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationInvite", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_invites_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Organizations.OrganizationMember", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_members_organizations_organization_id");
+
+                    b.HasOne("Raytio.Server.Features.Auth.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_members_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

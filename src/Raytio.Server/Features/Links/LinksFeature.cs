@@ -1,0 +1,11 @@
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Links;
+
+/// <summary>Short links (operations 9, 10, 31) and the public /l/{short_link_id} redirect.</summary>
+public sealed class LinksFeature : IFeatureModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+    }
+}

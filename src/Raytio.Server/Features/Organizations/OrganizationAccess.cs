@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Raytio.Server.Data;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Organizations;
+
+/// <summary>
+/// What the caller is to an organisation. Members (any role) see it; everyone else gets the same
+/// 404 as for an organisation that does not exist, so ids cannot be probed. Administrators may
+/// change it: a member asking for a change gets 403.
+/// </summary>
+public sealed class OrganizationAccess(RaytioDbContext db, TimeProvider time)
+{
+    public const string RouteField = "orgID";
+
+    /// <summary>The organisation and the caller's role, for a read.</summary>
+    public async Task<OrganizationCaller> ReadAsync(Guid caller, string orgId, CancellationToken cancellationToken)
+    {
+        var id = ParseId(orgId);
+        return await DescribeAsync(caller, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The organisation and the caller's role, for a change: call first inside the change's
+    /// transaction. The organisation's row stays locked until the transaction ends, so changes
+    /// of its members take turns (two administrators cannot both demote the other and leave none).
+    /// </summary>
+    public async Task<OrganizationCaller> LockAsync(Guid caller, string orgId, CancellationToken cancellationToken)
+    {
+        var id = ParseId(orgId);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (await db.Organizations.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), cancellationToken) == 0)
+        {
+            throw NotFound();
+        }
+        return await DescribeAsync(caller, id, cancellationToken);
+    }
+
+    public static Guid ParseId(string? orgId) =>
+        Guid.TryParse(orgId, out var id) ? id : throw ApiException.Invalid(RouteField, $"'{RouteField}' must be a GUID.");
+
+    public static ApiException NotFound() =>
+        ApiException.NotFound("organization_not_found", "No such organisation, or you are not a member of it.");
+
+    private async Task<OrganizationCaller> DescribeAsync(Guid caller, Guid id, CancellationToken cancellationToken)
+    {
+        var memberships = db.OrganizationMembers;
+        var found = await db.Organizations
+            .Where(o => o.Id == id)
+            .Select(o => new
+            {
+                Organization = o,
+                Role = memberships.Where(m => m.OrganizationId == o.Id && m.UserId == caller).Select(m => (OrganizationRole?)m.Role).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is { Role: { } role } ? new OrganizationCaller(found.Organization, role) : throw NotFound();
+    }
+}
+
+/// <summary>An organisation the caller belongs to, and their role in it.</summary>
+public sealed record OrganizationCaller(Organization Organization, OrganizationRole Role)
+{
+    public bool IsAdmin => Role == OrganizationRole.Admin;
+
+    public OrganizationCaller RequireAdmin() => IsAdmin
+        ? this
+        : throw ApiException.Forbidden("forbidden", "Only the organisation's administrators may do this.");
+}

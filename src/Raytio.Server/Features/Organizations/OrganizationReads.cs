@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Raytio.Server.Data;
+using Raytio.Server.Features.Billing;
+
+namespace Raytio.Server.Features.Organizations;
+
+/// <summary>Operations 7 and 11: the caller's organisations, and one of them.</summary>
+public sealed class OrganizationReads(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing)
+{
+    public async Task<JsonObject> MineAsync(Guid caller, CancellationToken cancellationToken)
+    {
+        var ids = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.UserId == caller)
+            .OrderBy(m => m.JoinedAt).ThenBy(m => m.OrganizationId)
+            .Select(m => m.OrganizationId)
+            .ToListAsync(cancellationToken);
+        return new JsonObject
+        {
+            ["user"] = caller,
+            ["organizations"] = new JsonArray([.. ids.Select(id => JsonValue.Create(id))]),
+            ["message"] = $"Organizations assigned to the user {caller} : {string.Join(',', ids)}.",
+        };
+    }
+
+    public async Task<JsonObject> OneAsync(Guid caller, string orgId, CancellationToken cancellationToken)
+    {
+        var organization = (await access.ReadAsync(caller, orgId, cancellationToken)).Organization;
+        return OrganizationAnswers.Of(organization, await CustomerOfAsync(organization, cancellationToken));
+    }
+
+    public async Task<BillingCustomer> CustomerOfAsync(Organization organization, CancellationToken cancellationToken) =>
+        await billing.FindAsync(organization.CustomerId, cancellationToken)
+            ?? throw new InvalidOperationException($"The billing customer {organization.CustomerId} of organisation {organization.Id} is missing.");
+}

@@ -1,0 +1,17 @@
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Organizations;
+
+/// <summary>Organisations (operations 7, 8, 11, 12, 18, 26), their members, roles and invitations.</summary>
+public sealed class OrganizationsFeature : IFeatureModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<OrganizationAccess>();
+        services.AddScoped<OrganizationMembers>();
+        services.AddScoped<OrganizationCreation>();
+        services.AddScoped<OrganizationReads>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => OrganizationsEndpoints.Map(app);
+}
