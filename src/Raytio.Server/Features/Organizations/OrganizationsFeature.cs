@@ -11,6 +11,10 @@ public sealed class OrganizationsFeature : IFeatureModule
         services.AddScoped<OrganizationMembers>();
         services.AddScoped<OrganizationCreation>();
         services.AddScoped<OrganizationReads>();
+        services.AddScoped<OrganizationUpdate>();
+        services.AddScoped<MemberList>();
+        services.AddScoped<MemberRoles>();
+        services.AddScoped<MemberRemoval>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => OrganizationsEndpoints.Map(app);
