@@ -5,9 +5,28 @@ using Raytio.Server.Tests.Organizations;
 
 namespace Raytio.Server.Tests.OpenApi;
 
-/// <summary>Drives every outcome of operations 12 and 26 and the role and removal additions for <see cref="DeclaredStatusTests"/>.</summary>
+/// <summary>Drives every outcome of operations 7, 8, 11, 12 and 26 and the role and removal additions for <see cref="DeclaredStatusTests"/>.</summary>
 internal static class OrganizationAdminStatusDrives
 {
+    public static async Task DriveOrganizationsAsync(this RaytioFactory app, string tooLarge)
+    {
+        var org = await app.CreateOrgAsync();
+        var outsider = await GraphUser.CreateAsync(app);
+        await app.SendJsonTextAsync(HttpMethod.Post, "/org/v1/organizations", "{}", outsider.Bearer);
+        await app.SendJsonTextAsync(HttpMethod.Post, "/org/v1/organizations", "{}");
+        await app.SendJsonTextAsync(HttpMethod.Post, "/org/v1/organizations", tooLarge, outsider.Bearer);
+        await app.SendAsync(HttpMethod.Post, "/org/v1/organizations", new StringContent("<a/>", Encoding.UTF8, "application/xml"), outsider.Bearer);
+        await app.SendJsonTextAsync(HttpMethod.Post, "/org/v2/organizations", "{}", outsider.Bearer);
+        foreach (var bearer in new[] { org.Admin.Bearer, null })
+        {
+            await app.GetAsync("/org/v1/organizations", bearer);
+            await app.GetAsync(org.Path, bearer);
+        }
+        await app.GetAsync("/org/v2/organizations", org.Admin.Bearer);
+        await app.GetAsync(org.Path, outsider.Bearer);
+        await app.GetAsync("/org/v1/organizations/x", org.Admin.Bearer);
+    }
+
     public static async Task DriveOrganizationAdministrationAsync(this RaytioFactory app, string tooLarge)
     {
         var org = await app.CreateOrgAsync();
