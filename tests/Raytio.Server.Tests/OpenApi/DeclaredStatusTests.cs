@@ -75,7 +75,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveConversionAsync(bearer);
         await DriveSchemasAsync(bearer);
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
-        await app.DriveLinksAsync();
+        await app.DriveLinksAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
