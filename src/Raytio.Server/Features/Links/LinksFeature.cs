@@ -7,5 +7,13 @@ public sealed class LinksFeature : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddSettings<LinkOptions>(LinkOptions.Section);
+        services.AddScoped<ShortLinkLookup>();
+        services.AddScoped<ShortLinkStore>();
+        services.AddScoped<OrganizationLinks>();
+        services.AddScoped<LinkCreation>();
+        services.AddScoped<ICleanupTask, ShortLinkCleanup>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => LinksEndpoints.Map(app);
 }
