@@ -76,6 +76,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveSchemasAsync(bearer);
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
         await app.DriveDomainsAsync(TooLarge);
+        await app.DriveLinksAsync();
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
