@@ -78,6 +78,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveOrganizationsAsync(TooLarge);
         await app.DriveOrganizationAdministrationAsync(TooLarge);
         await app.DriveLinksAsync(TooLarge);
+        await app.DriveDomainsAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
