@@ -54,10 +54,9 @@ public sealed class OrganizationUpdateTests(RaytioFactory app) : IClassFixture<R
     {
         var org = await app.CreateOrgAsync();
         var read = await (await app.GetAsync(org.Path, org.Admin.Bearer)).AssertOkAsync();
-        var withLinks = JsonSerializer.Serialize(JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(read.GetRawText())!
-            .Append(new("links", JsonDocument.Parse("[]").RootElement)).ToDictionary());
+        Assert.True(read.TryGetProperty("links", out _));
 
-        var again = await (await app.UpdateOrgAsync(org, org.Admin.Bearer, withLinks)).AssertOkAsync();
+        var again = await (await app.UpdateOrgAsync(org, org.Admin.Bearer, read.GetRawText())).AssertOkAsync();
 
         Assert.Equal(read.GetRawText(), again.GetRawText());
     }

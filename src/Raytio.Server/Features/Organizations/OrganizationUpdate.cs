@@ -4,15 +4,16 @@ using Raytio.Server.Data;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Graph;
+using Raytio.Server.Features.Links;
 
 namespace Raytio.Server.Features.Organizations;
 
 /// <summary>
 /// Operation 12: administrators change the name, billing email and address. The billing
 /// customer's name and email follow, and so does the members group's `name` in the graph, so
-/// the group operations show the organisation's current name.
+/// the group operations show the organisation's current name. Answers as operation 11 does.
 /// </summary>
-public sealed class OrganizationUpdate(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing, AuditTrail audit, TimeProvider time)
+public sealed class OrganizationUpdate(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing, OrganizationLinks links, AuditTrail audit, TimeProvider time)
 {
     public async Task<JsonObject> UpdateAsync(Guid caller, string orgId, OrganizationRequest request, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class OrganizationUpdate(RaytioDbContext db, OrganizationAccess ac
         audit.Record(AuditEventTypes.OrganizationUpdate, caller, organization.Id, new JsonObject { ["name_hmac"] = nameHmac });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return OrganizationAnswers.Of(organization, customer);
+        return OrganizationAnswers.Of(organization, customer, await links.ListAsync(organization.Id, cancellationToken));
     }
 
     private async Task RenameGroupAsync(long groupNodeId, string name, DateTime now, CancellationToken cancellationToken)
