@@ -75,6 +75,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveConversionAsync(bearer);
         await DriveSchemasAsync(bearer);
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
+        await app.DriveInvitationsAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
