@@ -79,6 +79,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveOrganizationAdministrationAsync(TooLarge);
         await app.DriveLinksAsync(TooLarge);
         await app.DriveDomainsAsync(TooLarge);
+        await app.DriveInvitationsAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();

@@ -30,6 +30,7 @@ internal static class OrganizationsEndpoints
             .ProducesError(400);
 
         MapAdministration(org);
+        InvitationEndpoints.Map(org);
     }
 
     /// <summary>Operations 12 and 26, roles and member removal.</summary>

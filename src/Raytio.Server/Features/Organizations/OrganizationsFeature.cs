@@ -1,3 +1,4 @@
+using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Organizations;
@@ -15,6 +16,10 @@ public sealed class OrganizationsFeature : IFeatureModule
         services.AddScoped<MemberList>();
         services.AddScoped<MemberRoles>();
         services.AddScoped<MemberRemoval>();
+        services.AddSettings<InviteOptions>(InviteOptions.Section);
+        services.AddScoped<Invitations>();
+        services.AddScoped<ISignupInvitations, SignupInvitations>();
+        services.AddScoped<ICleanupTask, InviteCleanup>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => OrganizationsEndpoints.Map(app);
