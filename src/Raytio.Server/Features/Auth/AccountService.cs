@@ -12,7 +12,8 @@ namespace Raytio.Server.Features.Auth;
 /// Signup, email verification and password reset (operations 2-5). Answers never depend on
 /// whether the username exists, and neither does the work: signup hashes the password on every
 /// path and reset writes one email on every path, each in one save, and emails leave through
-/// the outbox after the request.
+/// the outbox after the request. Signup with an organisation's invitation code checks the code
+/// before looking up the account and takes the organisation's lock on every path.
 /// </summary>
 public sealed class AccountService(
     RaytioDbContext db,
@@ -24,6 +25,7 @@ public sealed class AccountService(
     SecurityStampCache stamps,
     TimeProvider time,
     AuditTrail audit,
+    ISignupInvitations invitations,
     IOptions<ThrottleOptions> throttleOptions)
 {
     private ThrottleOptions Limits => throttleOptions.Value;
@@ -35,17 +37,21 @@ public sealed class AccountService(
         PasswordService.CheckRules(validation, "password", request.Password, username);
         validation.ThrowIfAny();
         await EnsureEmailAllowedAsync(username, http, cancellationToken);
+        var invitation = string.IsNullOrWhiteSpace(request.VerificationCodeOrg)
+            ? null
+            : await invitations.FindAsync(request.VerificationCodeOrg, username, http, cancellationToken);
 
         // Hashed before any lookup, whoever the username belongs to (and outside any transaction).
         var passwordHash = await passwords.HashAsync(request.Password!, cancellationToken);
         var existing = await db.Users.FirstOrDefaultAsync(u => u.Email == username, cancellationToken);
+        Guid? joining;
         if (existing is null)
         {
             var now = time.GetUtcNow().UtcDateTime;
             var user = new User { Id = Guid.NewGuid(), Email = username, PasswordHash = passwordHash, Status = UserStatus.Unconfirmed, CreatedAt = now, UpdatedAt = now };
             db.Users.Add(user);
             email.Enqueue(AuthEmails.Verification(username, await codes.IssueAsync(user.Id, CodePurpose.Signup, cancellationToken)));
-            await SaveNewUserAsync(cancellationToken);
+            joining = user.Id;
         }
         else
         {
@@ -53,8 +59,10 @@ public sealed class AccountService(
             email.Enqueue(existing.Status == UserStatus.Unconfirmed
                 ? AuthEmails.Verification(username, await codes.IssueAsync(existing.Id, CodePurpose.Signup, cancellationToken))
                 : AuthEmails.AlreadyRegistered(username));
-            await db.SaveChangesAsync(cancellationToken);
+            // A confirmed account accepts the invitation after signing in, so the code is not consumed here.
+            joining = existing.Status == UserStatus.Unconfirmed ? existing.Id : null;
         }
+        await SaveSignupAsync(invitation, joining, cancellationToken);
         return $"User {username} has been created and an email with a verification code has been sent to the email address. Please confirm the verification code to complete the registration process.";
     }
 
@@ -144,11 +152,22 @@ public sealed class AccountService(
         return $"Password for {username} has been reset.";
     }
 
-    private async Task SaveNewUserAsync(CancellationToken cancellationToken)
+    /// <summary>One save; with an invitation, one transaction that also joins the organisation (see <see cref="ISignupInvitations.JoinAsync"/>).</summary>
+    private async Task SaveSignupAsync(SignupInvitation? invitation, Guid? joining, CancellationToken cancellationToken)
     {
+        // Opened after the code was issued: its first HMAC stores the secret through a connection of its own.
+        await using var transaction = invitation is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            if (invitation is not null)
+            {
+                await invitations.JoinAsync(invitation, joining, cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException raced) when (raced.IsUniqueViolation())
         {

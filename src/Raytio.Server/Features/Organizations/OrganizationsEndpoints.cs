@@ -28,5 +28,7 @@ internal static class OrganizationsEndpoints
             .WithName("get-organization")
             .WithSummary("One organisation, with its org_id; members only")
             .ProducesError(400);
+
+        InvitationEndpoints.Map(org);
     }
 }

@@ -1,3 +1,4 @@
+using Raytio.Server.Features.Auth;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Organizations;
@@ -11,6 +12,10 @@ public sealed class OrganizationsFeature : IFeatureModule
         services.AddScoped<OrganizationMembers>();
         services.AddScoped<OrganizationCreation>();
         services.AddScoped<OrganizationReads>();
+        services.AddSettings<InviteOptions>(InviteOptions.Section);
+        services.AddScoped<Invitations>();
+        services.AddScoped<ISignupInvitations, SignupInvitations>();
+        services.AddScoped<ICleanupTask, InviteCleanup>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => OrganizationsEndpoints.Map(app);
