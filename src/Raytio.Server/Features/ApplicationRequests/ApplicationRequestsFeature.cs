@@ -7,5 +7,13 @@ public sealed class ApplicationRequestsFeature : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddSettings<ApplicationRequestOptions>(ApplicationRequestOptions.Section);
+        services.AddScoped<ApplicationRequestClock>();
+        services.AddScoped<ApplicationRequestCreation>();
+        services.AddScoped<ApplicationRequestList>();
+        services.AddScoped<ApplicationRequestChanges>();
+        services.AddScoped<ICleanupTask, ApplicationRequestCleanup>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => ApplicationRequestsEndpoints.Map(app);
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace Raytio.Server.Features.ApplicationRequests;
+
+/// <summary>The times of requests: when one is made, and which have expired.</summary>
+public sealed class ApplicationRequestClock(TimeProvider time, IOptions<ApplicationRequestOptions> options)
+{
+    /// <summary>Truncated to microseconds, as PostgreSQL stores it, so both engines answer the same date_created.</summary>
+    public DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    public DateTime ExpiresAt(DateTime createdAt) => createdAt + options.Value.DeleteAfter;
+
+    /// <summary>Requests created after this moment are live; the others have expired.</summary>
+    public DateTime LiveAfter(DateTime now) => now - options.Value.DeleteAfter;
+}
