@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Features.Organizations;
-using Raytio.Server.Providers.Email;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Server.Tests.Organizations;
@@ -17,7 +14,7 @@ namespace Raytio.Server.Tests.OrganizationAuthorization;
 /// changes are made fresh for each check; the others once, on first use (so an operation that
 /// does not exist yet fails its own row only).
 /// </summary>
-internal sealed partial class OrgMatrixCast
+internal sealed class OrgMatrixCast
 {
     private readonly Dictionary<OrgSetup, OrgSubject> _shared = [];
     private readonly Dictionary<Guid, string> _emails;
@@ -122,10 +119,9 @@ internal sealed partial class OrgMatrixCast
                 var invite = await Fixture(App.PostJsonAsync($"{SharedOrg.Path}/invites", new { email = RaytioFactory.NewEmail() }, Keeper.Bearer), "the keeper invites someone");
                 return new OrgSubject(shared, invite.GetProperty("invite_id").ToString());
             case OrgSetup.InviteToCaller:
-                var org = await KeptOrgAsync("Invites in the matrix");
-                var invited = _emails[(caller ?? Bystander).Id];
-                await Fixture(App.PostJsonAsync($"{org.Path}/invites", new { email = invited }, Keeper.Bearer), "the keeper invites the caller");
-                return new OrgSubject(org.Id, await InviteCodeAsync(invited));
+                return await InvitationAsync(caller ?? Bystander);
+            case OrgSetup.InviteToBystander:
+                return await InvitationAsync(Bystander);
             case OrgSetup.FreshOrg:
                 var fresh = await KeptOrgAsync("Changed by the matrix");
                 await App.AddMemberAsync(fresh, Bystander.Id);
@@ -149,6 +145,15 @@ internal sealed partial class OrgMatrixCast
         return org;
     }
 
+    /// <summary>A new organisation as <see cref="KeptOrgAsync"/> makes it, and the code of its invitation to <paramref name="invited"/>.</summary>
+    private async Task<OrgSubject> InvitationAsync(GraphUser invited)
+    {
+        var org = await KeptOrgAsync("Invites in the matrix");
+        var email = _emails[invited.Id];
+        await Fixture(App.PostJsonAsync($"{org.Path}/invites", new { email }, Keeper.Bearer), "the keeper invites someone");
+        return new OrgSubject(org.Id, await App.InviteCodeAsync(email));
+    }
+
     private async Task<string> DomainOfAsync(Organizations.Org org, GraphUser admin)
     {
         var domain = NewDomain();
@@ -157,19 +162,6 @@ internal sealed partial class OrgMatrixCast
     }
 
     private static string NewDomain() => $"m{Guid.NewGuid():N}"[..13] + ".example.com";
-
-    /// <summary>The code of the newest invitation emailed to <paramref name="email"/>.</summary>
-    private async Task<string> InviteCodeAsync(string email)
-    {
-        await App.DeliverEmailsAsync();
-        var body = await App.WithDbAsync(db => db.MailboxMessages.Where(m => m.To == email).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
-        var code = InviteCodePattern().Match(body);
-        Assert.True(code.Success, $"fixture: no invitation code in the email to {email}: {body}");
-        return code.Groups[1].Value;
-    }
-
-    [GeneratedRegex(@"code(?: is)?:\s*([A-Za-z0-9_-]+)")]
-    private static partial Regex InviteCodePattern();
 
     private static async Task<System.Text.Json.JsonElement> Fixture(Task<HttpResponseMessage> call, string what)
     {

@@ -33,6 +33,9 @@ public enum OrgSetup
     /// <summary>A new organisation shaped as the shared one; Item: the code of an invitation to the caller (to the bystander for anonymous callers).</summary>
     InviteToCaller,
 
+    /// <summary>A new organisation shaped as the shared one; Item: the code of an invitation to the bystander.</summary>
+    InviteToBystander,
+
     /// <summary>A new organisation shaped as the shared one, with the bystander a member; Other: the bystander.</summary>
     FreshOrg,
 
@@ -50,10 +53,29 @@ public sealed record OrgSubject(Guid Org, string Item = "", Guid Other = default
 /// How to call one operation of the matrix. <paramref name="Route"/>: the method and path it
 /// covers (parameter names free). <paramref name="Fresh"/>: each check gets a subject of its own,
 /// because the operation changes it. <paramref name="Listing"/>: a 200 list that does or does not
-/// show the organisation under test.
+/// show the organisation under test. <paramref name="Forbidden"/> and <paramref name="Conflict"/>:
+/// the codes its 403 and 409 carry (403 is `forbidden` unless named).
 /// </summary>
-internal sealed record OrgMatrixOperation(string Name, string Route, OrgSetup Setup, bool Fresh, bool Listing, Func<OrgMatrixCast, OrgSubject, GraphUser?, Task<HttpResponseMessage>> Call)
+internal sealed record OrgMatrixOperation(
+    string Name,
+    string Route,
+    OrgSetup Setup,
+    bool Fresh,
+    bool Listing,
+    Func<OrgMatrixCast, OrgSubject, GraphUser?, Task<HttpResponseMessage>> Call,
+    string Forbidden = "forbidden",
+    string? Conflict = null)
 {
+    /// <summary>The code an error of <paramref name="status"/> must carry; null: any code.</summary>
+    public string? CodeOf(int status) => status switch
+    {
+        401 => "unauthorized",
+        403 => Forbidden,
+        404 => "organization_not_found",
+        409 => Conflict,
+        _ => null,
+    };
+
     public const string LinkUrl = "https://example.com/form/matrix?pages=1";
 
     public static object DomainBody(string domain) => new
@@ -97,18 +119,19 @@ internal sealed record OrgMatrixOperation(string Name, string Route, OrgSetup Se
         new("15-delete-request", "PATCH /org/{version}/organizations/{orgID}/application_requests/{short_code}", OrgSetup.Request, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Patch, $"{s.Path}/application_requests/{s.Item}", Json(ApplicationRequestBody("deleted")), u?.Bearer)),
         new("16-read-domain", "GET /org/{version}/organizations/{orgID}/domains/{domain}", OrgSetup.Domain, false, false, (c, s, u) => c.App.GetAsync($"{s.Path}/domains/{s.Item}", u?.Bearer)),
         new("17-set-domain", "POST /org/{version}/organizations/{orgID}/domains/{domain}", OrgSetup.NewDomain, true, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/domains/{s.Item}", DomainBody(s.Item), u?.Bearer)),
-        new("17-domain-taken", "POST /org/{version}/organizations/{orgID}/domains/{domain}", OrgSetup.TakenDomain, false, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/domains/{s.Item}", DomainBody(s.Item), u?.Bearer)),
+        new("17-domain-taken", "POST /org/{version}/organizations/{orgID}/domains/{domain}", OrgSetup.TakenDomain, false, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/domains/{s.Item}", DomainBody(s.Item), u?.Bearer), Conflict: "domain_taken"),
         new("public-domain", "GET /org/{version}/public/domains/{domain}", OrgSetup.Domain, false, false, (c, s, u) => c.App.GetAsync($"/org/v1/public/domains/{s.Item}", u?.Bearer)),
         new("18-invite", "POST /org/{version}/organizations/{orgID}/invites", OrgSetup.SharedOrg, false, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/invites", new { email = RaytioFactory.NewEmail() }, u?.Bearer)),
         new("invite-revoke", "DELETE /org/{version}/organizations/{orgID}/invites/{invite_id}", OrgSetup.Invite, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Delete, $"{s.Path}/invites/{s.Item}", null, u?.Bearer)),
         new("invite-accept", "POST /org/{version}/organizations/{orgID}/invites/accept", OrgSetup.InviteToCaller, true, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/invites/accept", new { code = s.Item }, u?.Bearer)),
+        new("invite-accept-other-address", "POST /org/{version}/organizations/{orgID}/invites/accept", OrgSetup.InviteToBystander, true, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/invites/accept", new { code = s.Item }, u?.Bearer), Forbidden: "invite_email_mismatch"),
         new("26-members", "GET /org/{version}/organizations/{orgID}/users", OrgSetup.SharedOrg, false, false, (c, s, u) => c.App.GetAsync($"{s.Path}/users", u?.Bearer)),
         new("31-org-link", "POST /org/{version}/organizations/{orgID}/links", OrgSetup.SharedOrg, false, false, (c, s, u) => c.App.PostJsonAsync($"{s.Path}/links", new { url = LinkUrl, description = "Made in the matrix" }, u?.Bearer)),
         new("role-change", "PUT /org/{version}/organizations/{orgID}/users/{u_id}/role", OrgSetup.FreshOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Put, $"{s.Path}/users/{s.Other}/role", Json(new { role = "admin" }), u?.Bearer)),
-        new("role-demote-sole-admin", "PUT /org/{version}/organizations/{orgID}/users/{u_id}/role", OrgSetup.SoleAdminOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Put, $"{s.Path}/users/{s.Other}/role", Json(new { role = "member" }), u?.Bearer)),
+        new("role-demote-sole-admin", "PUT /org/{version}/organizations/{orgID}/users/{u_id}/role", OrgSetup.SoleAdminOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Put, $"{s.Path}/users/{s.Other}/role", Json(new { role = "member" }), u?.Bearer), Conflict: "last_administrator"),
         new("remove-member", "DELETE /org/{version}/organizations/{orgID}/users/{u_id}", OrgSetup.FreshOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Delete, $"{s.Path}/users/{s.Other}", null, u?.Bearer)),
         new("leave", "DELETE /org/{version}/organizations/{orgID}/users/{u_id}", OrgSetup.FreshOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Delete, $"{s.Path}/users/{u?.Id ?? s.Other}", null, u?.Bearer)),
-        new("leave-sole-admin", "DELETE /org/{version}/organizations/{orgID}/users/{u_id}", OrgSetup.SoleAdminOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Delete, $"{s.Path}/users/{u?.Id ?? s.Other}", null, u?.Bearer)),
+        new("leave-sole-admin", "DELETE /org/{version}/organizations/{orgID}/users/{u_id}", OrgSetup.SoleAdminOrg, true, false, (c, s, u) => c.App.SendAsync(HttpMethod.Delete, $"{s.Path}/users/{u?.Id ?? s.Other}", null, u?.Bearer), Conflict: "last_administrator"),
     ];
 
     public static OrgMatrixOperation Named(string name) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Raytio.Server.Data;
 using Raytio.Server.Features.ApplicationRequests;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Billing;
@@ -14,11 +15,18 @@ namespace Raytio.Server.Tests.OrganizationAuthorization;
 /// <summary>
 /// What a denied call must leave as it was: the row counts of every table the /org/ operations
 /// write (and the audit trail and outgoing mail), and every row of the organisation under test.
-/// The matrix's host is its own, so nothing else writes while a check runs.
+/// The matrix's host is its own, so nothing else writes while a check runs. Mail is counted once
+/// delivered to the development mailbox: the background dispatcher empties the outbox at any time.
 /// </summary>
 internal static class OrgMatrixSnapshot
 {
-    public static Task<string> TakeAsync(RaytioFactory app, Guid orgId) => app.WithDbAsync(async db =>
+    public static async Task<string> TakeAsync(RaytioFactory app, Guid orgId)
+    {
+        await app.DeliverEmailsAsync();
+        return await app.WithDbAsync(db => StateAsync(db, orgId));
+    }
+
+    private static async Task<string> StateAsync(RaytioDbContext db, Guid orgId)
     {
         var state = new
         {
@@ -30,7 +38,7 @@ internal static class OrgMatrixSnapshot
             domains = await db.WhiteLabelDomains.CountAsync(),
             requests = await db.ApplicationRequests.CountAsync(),
             audit = await db.AuditEvents.CountAsync(),
-            emails = await db.OutgoingEmails.CountAsync(),
+            mail = await db.MailboxMessages.CountAsync(),
             organization = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId)
                 .Select(o => new { o.Name, o.BillingEmail, o.AddressJson, o.CustomerId, o.UpdatedAt }).SingleOrDefaultAsync(),
             memberRows = await db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == orgId)
@@ -45,5 +53,5 @@ internal static class OrgMatrixSnapshot
                 .OrderBy(r => r.ShortCode).Select(r => new { r.ShortCode, r.State, r.UpdatedAt }).ToListAsync(),
         };
         return JsonSerializer.Serialize(state);
-    });
+    }
 }

@@ -46,6 +46,8 @@ public static class OrganizationMatrix
         // The invitation is addressed to the caller (to a bystander for the anonymous caller);
         // what a member re-accepting hears is the server's choice.
         "invite-accept               -    -    200  200  401",
+        // The caller holds the code of an invitation to someone else.
+        "invite-accept-other-address 403  403  403  403  401",
         "26-members                  200  200  404  404  401",
         "31-org-link                 200  200  404  404  401",
         // Makes a bystander member an administrator (another administrator remains in the organisation).
