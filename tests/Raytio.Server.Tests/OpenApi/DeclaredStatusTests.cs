@@ -75,6 +75,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveConversionAsync(bearer);
         await DriveSchemasAsync(bearer);
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
+        await app.DriveOrganizationsAsync(TooLarge);
+        await app.DriveOrganizationAdministrationAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();

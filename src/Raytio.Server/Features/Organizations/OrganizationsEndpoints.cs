@@ -5,7 +5,7 @@ using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Organizations;
 
-/// <summary>Operations 7, 8, 11 and 12, and the membership additions (roles, removal).</summary>
+/// <summary>Operations 7, 8, 11, 12 and 26, and the membership additions (roles, removal).</summary>
 internal static class OrganizationsEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -30,5 +30,38 @@ internal static class OrganizationsEndpoints
             .ProducesError(400);
 
         InvitationEndpoints.Map(org);
+        MapAdministration(org);
+    }
+
+    /// <summary>Operations 12 and 26, roles and member removal.</summary>
+    private static void MapAdministration(RouteGroupBuilder org)
+    {
+        org.MapPut("/organizations/{orgID}", async Task<Ok<JsonObject>> ([FromRoute(Name = OrganizationAccess.RouteField)] string orgId, OrganizationRequest body, CurrentUser caller, OrganizationUpdate update, CancellationToken ct) =>
+                TypedResults.Ok(await update.UpdateAsync(caller.Id, orgId, body, ct)))
+            .WithName("update-organization")
+            .WithSummary("Update an organisation {name, email, address, customer} and its billing customer; administrators only")
+            .ProducesError(400, 403);
+
+        org.MapGet("/organizations/{orgID}/users", async Task<Ok<JsonArray>> ([FromRoute(Name = OrganizationAccess.RouteField)] string orgId, CurrentUser caller, MemberList list, CancellationToken ct) =>
+                TypedResults.Ok(await list.ListAsync(caller.Id, orgId, ct)))
+            .WithName("list-organization-users")
+            .WithSummary("The members in order of joining (Username = u_id, Attributes, dates, Enabled, UserStatus, Role); members only")
+            .ProducesError(400);
+
+        org.MapPut("/organizations/{orgID}/users/{u_id}/role", async Task<Ok<JsonObject>> (
+                [FromRoute(Name = OrganizationAccess.RouteField)] string orgId, [FromRoute(Name = MemberRoles.UserField)] string uId,
+                RoleRequest body, CurrentUser caller, MemberRoles roles, CancellationToken ct) =>
+                TypedResults.Ok(await roles.ChangeAsync(caller.Id, orgId, uId, body, ct)))
+            .WithName("change-organization-role")
+            .WithSummary("Make a member an administrator or a member {role: admin|member}; administrators only; one administrator always remains (409)")
+            .ProducesError(400, 403, 409);
+
+        org.MapDelete("/organizations/{orgID}/users/{u_id}", async Task<Ok<JsonObject>> (
+                [FromRoute(Name = OrganizationAccess.RouteField)] string orgId, [FromRoute(Name = MemberRoles.UserField)] string uId,
+                CurrentUser caller, MemberRemoval removal, CancellationToken ct) =>
+                TypedResults.Ok(await removal.RemoveAsync(caller.Id, orgId, uId, ct)))
+            .WithName("remove-organization-user")
+            .WithSummary("Remove a member (administrators), or leave (one's own u_id); the last administrator stays (409)")
+            .ProducesError(400, 403, 409);
     }
 }

@@ -16,6 +16,10 @@ public sealed class OrganizationsFeature : IFeatureModule
         services.AddScoped<Invitations>();
         services.AddScoped<ISignupInvitations, SignupInvitations>();
         services.AddScoped<ICleanupTask, InviteCleanup>();
+        services.AddScoped<OrganizationUpdate>();
+        services.AddScoped<MemberList>();
+        services.AddScoped<MemberRoles>();
+        services.AddScoped<MemberRemoval>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => OrganizationsEndpoints.Map(app);
