@@ -7,5 +7,8 @@ public sealed class LinksFeature : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddScoped<ShortLinkLookup>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => LinksEndpoints.Map(app);
 }
