@@ -77,6 +77,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveGroupsAndOwnershipAsync(TooLarge);
         await app.DriveOrganizationsAsync(TooLarge);
         await app.DriveOrganizationAdministrationAsync(TooLarge);
+        await app.DriveDomainsAsync(TooLarge);
         await app.DriveLinksAsync();
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
