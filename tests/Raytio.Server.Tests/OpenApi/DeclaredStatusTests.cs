@@ -79,6 +79,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveOrganizationAdministrationAsync(TooLarge);
         await app.DriveDomainsAsync(TooLarge);
         await app.DriveLinksAsync();
+        await app.DriveInvitationsAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();

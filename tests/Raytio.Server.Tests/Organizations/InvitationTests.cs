@@ -201,8 +201,13 @@ public sealed class InvitationTests(RaytioFactory app) : IClassFixture<RaytioFac
         {
             var pending = new OrganizationInvite
             {
-                Id = Guid.NewGuid(), OrganizationId = org.Id, Email = RaytioFactory.NewEmail(), CodeHash = InviteCodes.Hash(InviteCodes.New()),
-                InvitedBy = org.Admin.Id, CreatedAt = now, ExpiresAt = now + TimeSpan.FromDays(60),
+                Id = Guid.NewGuid(),
+                OrganizationId = org.Id,
+                Email = RaytioFactory.NewEmail(),
+                CodeHash = InviteCodes.Hash(InviteCodes.New()),
+                InvitedBy = org.Admin.Id,
+                CreatedAt = now,
+                ExpiresAt = now + TimeSpan.FromDays(60),
             };
             db.OrganizationInvites.Add(pending);
             await db.SaveChangesAsync();
