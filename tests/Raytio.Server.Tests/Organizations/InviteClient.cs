@@ -60,10 +60,6 @@ public static partial class InviteClient
     public static Task<OrganizationInvite> InviteRowAsync(this RaytioFactory app, Guid inviteId) =>
         app.WithDbAsync(db => db.OrganizationInvites.AsNoTracking().SingleAsync(i => i.Id == inviteId));
 
-    public static Task<OrganizationRole?> RoleOfAsync(this RaytioFactory app, Org org, Guid userId) =>
-        app.WithDbAsync(db => db.OrganizationMembers.Where(m => m.OrganizationId == org.Id && m.UserId == userId)
-            .Select(m => (OrganizationRole?)m.Role).FirstOrDefaultAsync());
-
     [GeneratedRegex("invitation code is: ([A-Z0-9]+)")]
     private static partial Regex CodePattern();
 }
