@@ -26,8 +26,11 @@ public sealed class OrganizationCreateReadTests(RaytioFactory app) : IClassFixtu
         Assert.Equal(JsonValueKind.Null, customer.GetProperty("invoice_settings").GetProperty("default_payment_method").ValueKind);
 
         var orgId = answer.GetProperty("org_id").GetGuid();
-        var read = await (await app.GetAsync($"/org/v1/organizations/{orgId}", admin.Bearer)).AssertOkAsync();
-        Assert.Equal(answer.GetRawText(), read.GetRawText());
+        var read = System.Text.Json.Nodes.JsonNode.Parse((await (await app.GetAsync($"/org/v1/organizations/{orgId}", admin.Bearer)).AssertOkAsync()).GetRawText())!.AsObject();
+        // Operation 11 adds the organisation's short links (none yet) to 8's answer.
+        Assert.Empty(read["links"]!.AsArray());
+        read.Remove("links");
+        Assert.Equal(answer.GetRawText(), read.ToJsonString());
     }
 
     [Fact]

@@ -7,7 +7,12 @@ public sealed class LinksFeature : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddSettings<LinkOptions>(LinkOptions.Section);
         services.AddScoped<ShortLinkLookup>();
+        services.AddScoped<ShortLinkStore>();
+        services.AddScoped<OrganizationLinks>();
+        services.AddScoped<LinkCreation>();
+        services.AddScoped<ICleanupTask, ShortLinkCleanup>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => LinksEndpoints.Map(app);

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Billing;
+using Raytio.Server.Features.Links;
 
 namespace Raytio.Server.Features.Organizations;
 
-/// <summary>Operations 7 and 11: the caller's organisations, and one of them.</summary>
-public sealed class OrganizationReads(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing)
+/// <summary>Operations 7 and 11: the caller's organisations, and one of them (with its short links).</summary>
+public sealed class OrganizationReads(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing, OrganizationLinks links)
 {
     public async Task<JsonObject> MineAsync(Guid caller, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class OrganizationReads(RaytioDbContext db, OrganizationAccess acc
     public async Task<JsonObject> OneAsync(Guid caller, string orgId, CancellationToken cancellationToken)
     {
         var organization = (await access.ReadAsync(caller, orgId, cancellationToken)).Organization;
-        return OrganizationAnswers.Of(organization, await CustomerOfAsync(organization, cancellationToken));
+        return OrganizationAnswers.Of(organization, await CustomerOfAsync(organization, cancellationToken), await links.ListAsync(organization.Id, cancellationToken));
     }
 
     public async Task<BillingCustomer> CustomerOfAsync(Organization organization, CancellationToken cancellationToken) =>

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Raytio.Server.Data;
+using Raytio.Server.Features.Audit;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Links;
+
+/// <summary>
+/// Saves a new link under a fresh random id with its link_create event (subject: the caller for
+/// operation 9, the organisation for 31; the URL is not recorded). Two equal ids are unlikely
+/// (36^10 values), but a clash is retried with another id rather than answered as an error.
+/// </summary>
+public sealed class ShortLinkStore(RaytioDbContext db, AuditTrail audit)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<ShortLink> AddAsync(Func<string, ShortLink> linkWithId, Guid caller, Guid subject, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var link = linkWithId(ShortIds.New());
+            db.ShortLinks.Add(link);
+            audit.Record(AuditEventTypes.LinkCreate, caller, subject, new JsonObject { ["short_link_id"] = link.Id, ["persist"] = link.Persist });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return link;
+            }
+            catch (DbUpdateException failure) when (failure.IsUniqueViolation() && attempt < MaxAttempts)
+            {
+                // Drop the link and its event; both are made again with the next id.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
