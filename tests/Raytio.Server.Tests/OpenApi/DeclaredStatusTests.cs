@@ -78,8 +78,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveOrganizationsAsync(TooLarge);
         await app.DriveOrganizationAdministrationAsync(TooLarge);
         await app.DriveDomainsAsync(TooLarge);
-        await app.DriveLinksAsync();
         await app.DriveInvitationsAsync(TooLarge);
+        await app.DriveLinksAsync(TooLarge);
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
