@@ -56,6 +56,9 @@ public sealed partial class InvitationSmtpTests(SmtpDeliveryTests.SmtpFactory ap
     {
         for (var waited = 0; waited < 100; waited++)
         {
+            // Emails written inside an explicit transaction wait for the dispatcher's poll (on the
+            // fake clock here), not for the wake-up of a plain save: run the poll's work now.
+            await app.DeliverEmailsAsync();
             if (app.Received.FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == email)) is { } message)
             {
                 return message.TextBody ?? "";
