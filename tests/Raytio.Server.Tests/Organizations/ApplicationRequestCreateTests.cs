@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Features.ApplicationRequests;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Tests.Infrastructure;
@@ -140,5 +141,25 @@ public sealed class ApplicationRequestCreateTests(RaytioFactory app) : IClassFix
             codes.Add((await app.CreateRequestAsync(org)).ShortCode());
         }
         Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_short_code_already_taken_is_replaced_by_a_new_one_and_only_one_email_goes_out()
+    {
+        var org = await app.CreateOrgAsync();
+        var taken = (await app.CreateRequestAsync(org)).ShortCode();
+        var email = RaytioFactory.NewEmail();
+        var codes = new Queue<string>([taken, taken, "fresh" + taken[5..]]);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var creation = scope.ServiceProvider.GetRequiredService<ApplicationRequestCreation>();
+        creation.NewShortCode = codes.Dequeue;
+        var answer = await creation.CreateAsync(org.Admin.Id, org.Id.ToString(), new ApplicationRequestBody(email, ApplicationRequestSeed.PageLink, "s"), CancellationToken.None);
+
+        Assert.Equal("fresh" + taken[5..], answer.RequestShortCode);
+        Assert.NotEqual(email, (await app.WithDbAsync(db => db.ApplicationRequests.SingleAsync(r => r.ShortCode == taken))).Email);
+        Assert.Contains($"request_short_code={answer.RequestShortCode}", Assert.Single(await app.MailsToAsync(email)), StringComparison.Ordinal);
+        var created = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EventType == AuditEventTypes.ApplicationRequestCreate && e.SubjectId == org.Id).Select(e => e.EventJson).ToListAsync());
+        Assert.Single(created, e => e.Contains(answer.RequestShortCode, StringComparison.Ordinal));
     }
 }

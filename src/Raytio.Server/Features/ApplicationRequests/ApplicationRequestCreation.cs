@@ -21,6 +21,9 @@ public sealed class ApplicationRequestCreation(
 {
     private const int Attempts = 5;
 
+    /// <summary>Where short codes come from; tests replace it to force a clash.</summary>
+    internal Func<string> NewShortCode { get; set; } = Hosting.ShortIds.New;
+
     public async Task<ApplicationRequestAnswer> CreateAsync(Guid caller, string orgId, ApplicationRequestBody body, CancellationToken cancellationToken)
     {
         var checkedBody = body.CheckCreate();
@@ -47,7 +50,7 @@ public sealed class ApplicationRequestCreation(
         var now = clock.Now();
         var request = new ApplicationRequest
         {
-            ShortCode = Hosting.ShortIds.New(),
+            ShortCode = NewShortCode(),
             OrganizationId = organization.Id,
             Email = body.Email,
             PageLink = body.PageLink,
