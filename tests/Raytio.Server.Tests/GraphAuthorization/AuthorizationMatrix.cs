@@ -106,7 +106,7 @@ public static class AuthorizationMatrix
         "58-members-public         404  404  404  404  401",
     ];
 
-    private static readonly HashSet<string> Outcomes = ["200", "401", "403", "404", "409", "in", "out", "-"];
+    private static readonly HashSet<string> Outcomes = ["200", "302", "400", "401", "403", "404", "409", "in", "out", "-"];
 
     /// <summary>The checks of one table, in order; rejects a malformed line.</summary>
     public static IEnumerable<(string Operation, IReadOnlyList<MatrixCheck> Checks)> Parse<TRole>(string[] table)
