@@ -56,9 +56,8 @@ public sealed partial class InvitationSmtpTests(SmtpDeliveryTests.SmtpFactory ap
     {
         for (var waited = 0; waited < 100; waited++)
         {
-            // Emails written inside an explicit transaction wait for the dispatcher's poll (on the
-            // fake clock here), not for the wake-up of a plain save: run the poll's work now.
-            await app.DeliverEmailsAsync();
+            // No explicit delivery: the commit of the invitation's transaction wakes the dispatcher
+            // (its poll never comes on the fake clock).
             if (app.Received.FirstOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(b => b.Address == email)) is { } message)
             {
                 return message.TextBody ?? "";

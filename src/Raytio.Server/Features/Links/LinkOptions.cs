@@ -17,4 +17,8 @@ public sealed class LinkOptions
     /// <summary>The longest URL of a persisted or organisation link (the reference only says "longer" than 2048).</summary>
     [Range(MaxUrlLength, 1_000_000)]
     public int MaxPersistedUrlLength { get; set; } = 32_768;
+
+    /// <summary>How many found links the redirect keeps in memory (0 turns the cache off).</summary>
+    [Range(0, 10_000_000)]
+    public int CacheEntries { get; set; } = 100_000;
 }

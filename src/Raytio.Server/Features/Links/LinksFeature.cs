@@ -8,6 +8,7 @@ public sealed class LinksFeature : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSettings<LinkOptions>(LinkOptions.Section);
+        services.AddSingleton<ShortLinkCache>();
         services.AddScoped<ShortLinkLookup>();
         services.AddScoped<ShortLinkStore>();
         services.AddScoped<OrganizationLinks>();

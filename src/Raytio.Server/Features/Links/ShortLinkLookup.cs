@@ -7,9 +7,9 @@ namespace Raytio.Server.Features.Links;
 /// <summary>
 /// Reads one live short link by id (the redirect and operation 10): one primary-key read,
 /// untracked, of the columns answered only. A malformed id is not looked up; an unknown,
-/// malformed or expired id answers the same 404.
+/// malformed or expired id answers the same 404. The redirect asks <see cref="ShortLinkCache"/> first.
 /// </summary>
-public sealed class ShortLinkLookup(RaytioDbContext db, TimeProvider time)
+public sealed class ShortLinkLookup(RaytioDbContext db, ShortLinkCache cache, TimeProvider time)
 {
     public sealed record Target(string Url, DateTime? ExpiresAt);
 
@@ -31,8 +31,22 @@ public sealed class ShortLinkLookup(RaytioDbContext db, TimeProvider time)
     /// <summary>The URL the link redirects to.</summary>
     public async Task<string> UrlAsync(string? id, CancellationToken cancellationToken)
     {
-        var target = ShortIds.IsWellFormed(id) ? await TargetById(db, id!, cancellationToken) : null;
+        var target = ShortIds.IsWellFormed(id) ? await TargetAsync(id!, cancellationToken) : null;
         return target is not null && IsLive(target.ExpiresAt) ? target.Url : throw NotFound();
+    }
+
+    private async Task<Target?> TargetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(id, out var cached))
+        {
+            return cached;
+        }
+        var target = await TargetById(db, id, cancellationToken);
+        if (target is not null)
+        {
+            cache.Add(id, target);
+        }
+        return target;
     }
 
     /// <summary>Operation 10: the link as the reference shows it.</summary>
