@@ -17,12 +17,7 @@ end
 function init(args)
    math.randomseed(1000 + id)
    headers = { ["Authorization"] = "Bearer " .. args[1] }
-   ids = {}
-   for line in io.lines(args[2]) do
-      if line ~= "" then
-         table.insert(ids, line)
-      end
-   end
+   ids = bench_lines(args[2])
    local mean = tonumber(args[3] or "")
    if mean and mean > 0 then
       function delay()

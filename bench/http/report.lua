@@ -7,6 +7,17 @@ function bench_track(thread)
    table.insert(bench_threads, thread)
 end
 
+-- The non-empty lines of a file (ids, tokens), in order.
+function bench_lines(path)
+   local lines = {}
+   for line in io.lines(path) do
+      if line ~= "" then
+         table.insert(lines, line)
+      end
+   end
+   return lines
+end
+
 local function sum_thread(name)
    local total = 0
    for _, thread in ipairs(bench_threads) do

@@ -14,12 +14,7 @@ end
 
 function init(args)
    math.randomseed(2000 + id)
-   ids = {}
-   for line in io.lines(args[1]) do
-      if line ~= "" then
-         table.insert(ids, line)
-      end
-   end
+   ids = bench_lines(args[1])
 end
 
 function request()
