@@ -16,9 +16,9 @@ const answers = [];
 for (const query of input.queries) {
   answers.push(await run(query));
 }
+// No close: closing the connection after prepared statements were used crashes Kuzu 0.11.3
+// (segmentation fault); the in-memory database ends with the process.
 process.stdout.write(JSON.stringify(answers, (_, value) => (typeof value === 'bigint' ? Number(value) : value)));
-await connection.close();
-await database.close();
 
 async function readStdin() {
   const chunks = [];
