@@ -21,17 +21,33 @@ internal static class ClauseGuard
     /// <summary>What an administration command acts on, singular as the error names it.</summary>
     private static readonly Dictionary<string, string> AdministrationObjects = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["USER"] = "USER", ["USERS"] = "USER", ["ROLE"] = "ROLE", ["ROLES"] = "ROLE",
-        ["DATABASE"] = "DATABASE", ["DATABASES"] = "DATABASE", ["ALIAS"] = "ALIAS",
-        ["INDEX"] = "INDEX", ["INDEXES"] = "INDEX", ["CONSTRAINT"] = "CONSTRAINT", ["CONSTRAINTS"] = "CONSTRAINT",
-        ["SERVER"] = "SERVER", ["SERVERS"] = "SERVER", ["PRIVILEGE"] = "PRIVILEGE", ["PRIVILEGES"] = "PRIVILEGE",
+        ["USER"] = "USER",
+        ["USERS"] = "USER",
+        ["ROLE"] = "ROLE",
+        ["ROLES"] = "ROLE",
+        ["DATABASE"] = "DATABASE",
+        ["DATABASES"] = "DATABASE",
+        ["ALIAS"] = "ALIAS",
+        ["INDEX"] = "INDEX",
+        ["INDEXES"] = "INDEX",
+        ["CONSTRAINT"] = "CONSTRAINT",
+        ["CONSTRAINTS"] = "CONSTRAINT",
+        ["SERVER"] = "SERVER",
+        ["SERVERS"] = "SERVER",
+        ["PRIVILEGE"] = "PRIVILEGE",
+        ["PRIVILEGES"] = "PRIVILEGE",
     };
 
     /// <summary>Clause keywords of valid openCypher (or Neo4j) outside the subset, with the name the error gives.</summary>
     private static readonly Dictionary<string, string> UnsupportedClauses = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["UNWIND"] = "UNWIND", ["EXPLAIN"] = "EXPLAIN", ["PROFILE"] = "PROFILE", ["CYPHER"] = "Query options (CYPHER ...)",
-        ["FINISH"] = "FINISH", ["FILTER"] = "FILTER", ["LET"] = "LET",
+        ["UNWIND"] = "UNWIND",
+        ["EXPLAIN"] = "EXPLAIN",
+        ["PROFILE"] = "PROFILE",
+        ["CYPHER"] = "Query options (CYPHER ...)",
+        ["FINISH"] = "FINISH",
+        ["FILTER"] = "FILTER",
+        ["LET"] = "LET",
     };
 
     /// <summary>Throws when the token at <paramref name="index"/> starts a refused clause.</summary>

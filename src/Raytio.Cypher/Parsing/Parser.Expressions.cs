@@ -11,14 +11,19 @@ namespace Raytio.Cypher.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    /// <summary>Words that cannot be a variable where an expression is expected.</summary>
+    /// <summary>
+    /// Words of the subset's grammar that cannot name a variable unless back-quoted (so `RETURN
+    /// WHERE` is an error, not a variable); other keywords, such as CREATE, may (as in Neo4j).
+    /// </summary>
     private static readonly HashSet<string> ReservedWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "ORDER", "BY", "SKIP", "LIMIT", "AND", "OR", "XOR", "NOT", "IN",
         "STARTS", "ENDS", "CONTAINS", "IS", "AS", "UNION", "DISTINCT", "ASC", "ASCENDING", "DESC", "DESCENDING",
-        "WHEN", "THEN", "ELSE", "END", "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "FOREACH", "CALL",
-        "UNWIND", "YIELD",
+        "WHEN", "THEN", "ELSE", "END", "TRUE", "FALSE", "NULL",
     };
+
+    /// <summary>Whether the current token can be a variable's name.</summary>
+    private bool AtVariable() => At(TokenKind.Identifier) && (Current.Quoted || !ReservedWords.Contains(Current.Text));
 
     private Expression ParseExpression()
     {

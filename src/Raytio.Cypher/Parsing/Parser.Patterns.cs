@@ -7,7 +7,7 @@ internal sealed partial class Parser
 {
     private PatternPart ParsePatternPart()
     {
-        if (At(TokenKind.Identifier) && PeekToken(1).Kind == TokenKind.Equal)
+        if (AtVariable() && PeekToken(1).Kind == TokenKind.Equal)
         {
             throw Errors.Unsupported("A path variable (p = ...)", Current.Position);
         }
@@ -42,7 +42,7 @@ internal sealed partial class Parser
         {
             throw Errors.Unsupported("A parenthesised path pattern", Current.Position);
         }
-        var variable = At(TokenKind.Identifier) && !AtKeyword("WHERE") ? Advance().Text : null;
+        var variable = AtVariable() ? Advance().Text : null;
         var labels = new List<string>();
         while (Accept(TokenKind.Colon))
         {
@@ -86,7 +86,7 @@ internal sealed partial class Parser
         IReadOnlyList<PropertyEntry> properties = [];
         if (Accept(TokenKind.LeftBracket))
         {
-            variable = At(TokenKind.Identifier) && !AtKeyword("WHERE") ? Advance().Text : null;
+            variable = AtVariable() ? Advance().Text : null;
             if (Accept(TokenKind.Colon))
             {
                 types.Add(ParseRelationshipType());
