@@ -50,8 +50,9 @@ public class UnsupportedTests
     [InlineData("RETURN all(x IN [1] WHERE x > 0)", "List predicates (all(x IN list ...))", 1, 8)]
     [InlineData("RETURN none(x IN [1] WHERE x > 0)", "List predicates (none(x IN list ...))", 1, 8)]
     [InlineData("RETURN apoc.coll.sum([1])", "A namespaced function call (...sum())", 1, 21)]
-    [InlineData("RETURN 1 IS :: INTEGER", "IS : predicates", 1, 13)]
-    [InlineData("RETURN 'a' IS NORMALIZED", "IS NORMALIZED predicates", 1, 15)]
+    [InlineData("RETURN 1 IS :: INTEGER", "Type predicates (IS :: TYPE)", 1, 13)]
+    [InlineData("RETURN n IS TYPED INTEGER", "Type predicates (IS :: TYPE)", 1, 13)]
+    [InlineData("RETURN 'a' IS NORMALIZED", "Normalization predicates (IS NORMALIZED)", 1, 15)]
     public void Constructs_outside_the_subset_are_named(string query, string construct, int line, int column)
     {
         var error = Parse.Error(query);

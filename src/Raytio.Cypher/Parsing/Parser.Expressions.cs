@@ -113,9 +113,13 @@ internal sealed partial class Parser
             else if (AcceptKeyword("IS"))
             {
                 var negated = AcceptKeyword("NOT");
-                if (At(TokenKind.Colon) || AtKeyword("TYPED") || AtKeyword("NORMALIZED"))
+                if (At(TokenKind.Colon) || AtKeyword("TYPED"))
                 {
-                    throw Errors.Unsupported($"IS {Current.Text.ToUpperInvariant()} predicates", Current.Position);
+                    throw Errors.Unsupported("Type predicates (IS :: TYPE)", Current.Position);
+                }
+                if (AtKeyword("NORMALIZED") || AtKeyword("NFC") || AtKeyword("NFD") || AtKeyword("NFKC") || AtKeyword("NFKD"))
+                {
+                    throw Errors.Unsupported("Normalization predicates (IS NORMALIZED)", Current.Position);
                 }
                 ExpectKeyword("NULL");
                 left = new IsNull(left, negated, position);
