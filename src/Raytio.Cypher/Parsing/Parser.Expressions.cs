@@ -345,7 +345,7 @@ internal sealed partial class Parser
         Advance();
         if (name.IsKeyword("count") && Accept(TokenKind.Star))
         {
-            Expect(TokenKind.RightParen, "')' after count(*");
+            Expect(TokenKind.RightParen, "')' closing count(*)");
             return new CountStar(name.Position);
         }
         var distinct = AcceptKeyword("DISTINCT");
