@@ -32,7 +32,9 @@ internal static class Ast
 
     public static MatchClause Where(this MatchClause match, Expression where) => match with { Where = where };
 
-    public static ProjectionItem Item(Expression expression, string name) => new(expression, null, name);
+    /// <summary>An item named <paramref name="name"/>: an alias unless it is that variable itself.</summary>
+    public static ProjectionItem Item(Expression expression, string name) =>
+        expression is Variable variable && variable.Name == name ? new(expression, null, name) : new(expression, name, name);
 
     /// <summary>A variable projected under its own name.</summary>
     public static ProjectionItem Item(string variable) => new(Var(variable), null, variable);

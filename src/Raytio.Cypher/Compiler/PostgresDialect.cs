@@ -17,9 +17,11 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string AsText(string json) => $"({json} #>> '{{}}')";
 
-    public string AsNumber(string json) => $"({json})::numeric";
+    // Guarded, not bare casts: PostgreSQL folds casts of parameters while planning, even in a
+    // CASE arm that will not be taken, and a failed cast there fails the query.
+    public string AsNumber(string json) => $"(CASE WHEN jsonb_typeof({json}) = 'number' THEN ({json})::numeric END)";
 
-    public string AsBoolean(string json) => $"({json})::boolean";
+    public string AsBoolean(string json) => $"({json} = 'true'::jsonb)";
 
     public string CodePointOrder(string text) => $"({text}) COLLATE \"C\"";
 
