@@ -40,7 +40,7 @@ internal sealed partial class ExpressionCompiler
             "toupper" => Text(Single(call), Sql.ToUpper),
             "coalesce" => Coalesce(call),
             "exists" => Exists(call),
-            _ => throw ErrorCodes.Unsupported_($"function {call.Name}()", call.Position),
+            _ => throw ErrorCodes.NotSupported($"function {call.Name}()", call.Position),
         };
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class ExpressionCompiler
 
     private SqlExpr Exists(FunctionCall call) => call.Arguments is [PropertyAccess property]
         ? Predicate($"({Compile(property).Sql} IS NOT NULL)")
-        : throw ErrorCodes.Unsupported_("exists() of anything but a property", call.Position);
+        : throw ErrorCodes.NotSupported("exists() of anything but a property", call.Position);
 
     /// <summary>Aggregates are compiled only where the projection allows them, never nested.</summary>
     private SqlExpr Aggregate(Position position, string name, Func<SqlExpr> compile)

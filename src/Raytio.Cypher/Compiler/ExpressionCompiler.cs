@@ -26,7 +26,7 @@ internal sealed partial class ExpressionCompiler(CompilerState state, Scope scop
         IsNull isNull => Predicate($"({Compile(isNull.Operand).Sql} IS {(isNull.Negated ? "NOT " : "")}NULL)"),
         FunctionCall call => CompileFunction(call),
         CountStar countStar => Aggregate(countStar.Position, "count(*)", () => Value(Sql.NumberToJson("COUNT(*)"))),
-        _ => throw ErrorCodes.Unsupported_(expression.GetType().Name, expression.Position),
+        _ => throw ErrorCodes.NotSupported(expression.GetType().Name, expression.Position),
     };
 
     /// <summary>The expression as a JSON value: nodes and relationships as their markers.</summary>

@@ -128,7 +128,7 @@ internal sealed class ProjectionCompiler(CompilerState state)
                 element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var number) ? number : -1,
             Syntax.Parameter parameter => throw ErrorCodes.Semantic($"Expected parameter: ${parameter.Name}", parameter.Position),
             Literal => -1,
-            _ => throw ErrorCodes.Unsupported_($"{clause} with an expression (use a literal or a parameter)", expression.Position),
+            _ => throw ErrorCodes.NotSupported($"{clause} with an expression (use a literal or a parameter)", expression.Position),
         };
         if (value is null)
         {

@@ -29,7 +29,7 @@ internal sealed class SingleQueryCompiler(CompilerState state)
                 case ReturnClause @return:
                     throw ErrorCodes.Semantic("RETURN can only be used at the end of the query", @return.Position);
                 case var other:
-                    throw ErrorCodes.Unsupported_(other.GetType().Name, other.Position);
+                    throw ErrorCodes.NotSupported(other.GetType().Name, other.Position);
             }
         }
         throw ErrorCodes.Semantic("Query cannot conclude without RETURN", query.Clauses.LastOrDefault()?.Position);

@@ -21,13 +21,13 @@ internal sealed class VariableLengthCompiler(CompilerState state, SelectBuilder 
         var max = length.Max ?? cap;
         if (max > cap)
         {
-            throw ErrorCodes.Unsupported_(
+            throw ErrorCodes.NotSupported(
                 $"variable length above {cap.ToString(CultureInfo.InvariantCulture)} (*..{max.ToString(CultureInfo.InvariantCulture)})",
                 relationship.Position);
         }
         if (pattern.IsBound(relationship.Variable, out _))
         {
-            throw ErrorCodes.Unsupported_($"a variable-length relationship reusing `{relationship.Variable}`", relationship.Position);
+            throw ErrorCodes.NotSupported($"a variable-length relationship reusing `{relationship.Variable}`", relationship.Position);
         }
 
         var walks = Walks(relationship, max);

@@ -106,6 +106,32 @@ public sealed class CypherMatchTests(RaytioFactory app) : IClassFixture<RaytioFa
     }
 
     [Fact]
+    public async Task Comma_separated_parts_share_variables_and_relationships_stay_unique_across_them()
+    {
+        var (alice, _) = await PeopleAsync();
+        // Two people working at the same company: the two WORKS_AT are different relationships.
+        var colleagues = Single(
+            Match(Path(Node("a", "Person"), Out(null, "WORKS_AT"), Node("c")), Path(Node("b", "Person"), Out(null, "WORKS_AT"), Node("c"))),
+            Return(Item(Prop("a", "name"), "a"), Item(Prop("b", "name"), "b")));
+        Assert.Equal(["\"Ann\" | \"Bob\"", "\"Bob\" | \"Ann\""], (await _graph.RunAsync(alice, colleagues)).Sorted());
+    }
+
+    [Fact]
+    public async Task Variable_length_undirected_with_property_maps_and_parameters()
+    {
+        var (alice, people) = await PeopleAsync();
+        var cyKnowsDan = await _graph.RelateAsync(people.Cy, await _graph.ObjectAsync(alice, new { name = "Dan" }, "Person"), "KNOWS");
+        var query = Single(
+            Match(Path(Node("a").WithProperties(("name", Param("name"))), Both("r", "KNOWS").Length(1, 3), Node("b", "Person"))),
+            Return(Projection(Item(Prop("b", "name"), "b"), Item(Var("r"), "r")).OrderBy(Asc(Var("b")))));
+        var rows = (await _graph.RunAsync(alice, query, new { name = "Cy" })).Lines();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["\"Ann\"", "\"Bob\"", "\"Dan\""], rows.Select(r => r.Split(" | ")[0]).Distinct().ToList());
+        Assert.Contains($"\"Dan\" | [{CypherRows.Rel(cyKnowsDan)}]", rows);
+        Assert.DoesNotContain(rows, r => r.StartsWith("\"Cy\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Optional_match_first_gives_one_row_of_nulls()
     {
         var alice = await _graph.UserAsync();
