@@ -65,6 +65,9 @@ public interface ISqlDialect
     /// <summary>The path as a JSON array of {"~rel": id}, in order.</summary>
     string IdPathToJson(string path);
 
+    /// <summary>Whether two paths share a relationship.</summary>
+    string IdPathsOverlap(string left, string right);
+
     string IdPathLength(string path);
 
     string LimitOffset(string? limit, string? skip);

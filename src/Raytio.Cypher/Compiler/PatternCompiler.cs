@@ -46,6 +46,13 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
                 select.AddCondition($"NOT {Sql.IdPathContains(path, _relationships[i])}");
             }
         }
+        for (var i = 0; i < _paths.Count; i++)
+        {
+            for (var j = i + 1; j < _paths.Count; j++)
+            {
+                select.AddCondition($"NOT {Sql.IdPathsOverlap(_paths[i], _paths[j])}");
+            }
+        }
     }
 
     public void AddPath(string path) => _paths.Add(path);

@@ -58,6 +58,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string IdPathToJson(string path) =>
         $"(SELECT COALESCE(jsonb_agg(jsonb_build_object('~rel', x) ORDER BY i), '[]'::jsonb) FROM unnest({path}) WITH ORDINALITY AS u(x, i))";
 
+    public string IdPathsOverlap(string left, string right) => $"({left} && {right})";
+
     public string IdPathLength(string path) => $"cardinality({path})";
 
     public string LimitOffset(string? limit, string? skip) =>

@@ -64,6 +64,9 @@ public sealed class SqliteDialect : ISqlDialect
     public string IdPathToJson(string path) =>
         $"(SELECT json_group_array(json_object('~rel', value)) FROM (SELECT value FROM json_each({path}) ORDER BY key))";
 
+    public string IdPathsOverlap(string left, string right) =>
+        $"EXISTS (SELECT 1 FROM json_each({left}) a JOIN json_each({right}) b ON a.value = b.value)";
+
     public string IdPathLength(string path) => $"json_array_length({path})";
 
     public string LimitOffset(string? limit, string? skip) =>

@@ -132,6 +132,17 @@ public sealed class CypherMatchTests(RaytioFactory app) : IClassFixture<RaytioFa
     }
 
     [Fact]
+    public async Task Two_variable_length_paths_of_one_match_do_not_share_a_relationship()
+    {
+        var (alice, _) = await PeopleAsync();
+        // Ann - Bob - Cy, undirected: the second walk cannot go back over what the first took.
+        var query = Single(
+            Match(Path(Node("a").WithProperties(("name", Lit("Ann"))), Both(null, "KNOWS").Length(1, 2), Node("b"), Both(null, "KNOWS").Length(1, 2), Node("c"))),
+            Return(Item(Prop("b", "name"), "b"), Item(Prop("c", "name"), "c")));
+        Assert.Equal(["\"Bob\" | \"Cy\""], (await _graph.RunAsync(alice, query)).Sorted());
+    }
+
+    [Fact]
     public async Task Optional_match_first_gives_one_row_of_nulls()
     {
         var alice = await _graph.UserAsync();

@@ -68,6 +68,28 @@ public sealed class CypherProjectionTests(RaytioFactory app) : IClassFixture<Ray
     }
 
     [Fact]
+    public async Task Constants_of_any_type_give_null_where_the_operation_does_not_apply()
+    {
+        var alice = await _graph.UserAsync();
+        var query = Single(Return(
+            Item(Call("size", Lit("abc")), "size"),
+            Item(Call("size", Lit(3L)), "size_of_number"),
+            Item(Op(BinaryOperator.In, Lit(1L), Lit("abc")), "in_string"),
+            Item(Op(BinaryOperator.In, Lit("a"), List("a", "b")), "in_list"),
+            Item(Call("toLower", Lit(1L)), "lower"),
+            Item(Op(BinaryOperator.Less, Lit("a"), Lit(1L)), "less"),
+            Item(Op(BinaryOperator.Add, Lit(true), Lit(1L)), "add"),
+            Item(Op(BinaryOperator.Divide, Lit(7L), Lit(2L)), "divide"),
+            Item(Op(BinaryOperator.Divide, Lit(7L), Lit(0L)), "by_zero"),
+            Item(Eq(Lit(1L), Lit(1.0)), "int_float")));
+        Assert.Equal(["3 | null | null | true | null | null | null | 3 | null | true"], (await _graph.RunAsync(alice, query)).Lines());
+        var parameterMap = Single(Return(Item(Prop("m", "k"), "k")));
+        Assert.Equal("query_semantics", (await Assert.ThrowsAsync<Raytio.Cypher.CypherException>(() => _graph.RunAsync(alice, parameterMap))).Code);
+        var fromParameter = Single(Return(Item(new PropertyAccess(Param("m"), "k", At), "k"), Item(new PropertyAccess(Param("m"), "missing", At), "missing")));
+        Assert.Equal(["[1,2] | null"], (await _graph.RunAsync(alice, fromParameter, new { m = new { k = new[] { 1, 2 } } })).Lines());
+    }
+
+    [Fact]
     public async Task Aggregates_group_by_the_other_items_and_skip_invisible_nodes_and_nulls()
     {
         var alice = await PeopleAsync();
