@@ -36,7 +36,8 @@ internal sealed class SelectBuilder(CompilerState state)
         return alias;
     }
 
-    public string From() => " FROM " + string.Join(" CROSS JOIN ", _sources) + string.Concat(_joins.Select(j => " " + j));
+    // Inner joins on a true condition rather than CROSS JOIN, which fixes the join order on SQLite.
+    public string From() => " FROM " + string.Join(" JOIN ", _sources.Select((s, i) => i == 0 ? s : s + " ON 1 = 1")) + string.Concat(_joins.Select(j => " " + j));
 
     public string Where() => _conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", _conditions.Select(c => $"({c})"));
 }

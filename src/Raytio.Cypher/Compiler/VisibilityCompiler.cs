@@ -12,23 +12,24 @@ internal static class VisibilityCompiler
     {
         var visibility = state.Context.Visibility;
         var principals = string.Join(", ", visibility.PrincipalIds.Select(id => state.Parameters.Add(id)));
-        var ways = new List<string>();
+        // One part per kind, each driven by an index on graph_relationships, so the cost follows
+        // what the caller may see rather than the size of the graph.
+        var parts = new List<string>();
         if (principals.Length > 0)
         {
-            ways.Add($"(n.kind = 0 AND EXISTS (SELECT 1 FROM graph_relationships g WHERE g.end_id = n.id AND g.type IN ({Permissions}) AND g.start_id IN ({principals})))");
+            parts.Add($"{Columns} WHERE n.kind = 0 AND n.id IN (SELECT g.end_id FROM graph_relationships g WHERE g.start_id IN ({principals}) AND g.type IN ({Permissions}))");
         }
         if (visibility.UserNodeId is { } user)
         {
             var self = state.Parameters.Add(user);
-            ways.Add($"(n.kind = 2 AND EXISTS (SELECT 1 FROM graph_relationships b WHERE b.start_id = {self} AND b.end_id = n.id AND b.type = 'BELONGS_TO'))");
-            ways.Add($"(n.kind = 1 AND n.id = {self})");
+            parts.Add($"{Columns} WHERE n.kind = 2 AND n.id IN (SELECT b.end_id FROM graph_relationships b WHERE b.start_id = {self} AND b.type = 'BELONGS_TO')");
+            parts.Add($"{Columns} WHERE n.kind = 1 AND n.id = {self}");
         }
-        var condition = ways.Count == 0 ? "1 = 0" : string.Join("\n   OR ", ways);
-        state.AddCte(CompilerState.VisibleNodes,
-            $"SELECT n.id, n.key, n.kind, n.labels, n.properties FROM graph_nodes n\nWHERE {condition}");
+        state.AddCte(CompilerState.VisibleNodes, parts.Count == 0 ? $"{Columns} WHERE 1 = 0" : string.Join("\nUNION ALL\n", parts));
         state.AddCte(CompilerState.VisibleRelationships,
-            "SELECT r.id, r.p_id, r.start_id, r.end_id, r.type, r.properties FROM graph_relationships r\n"
-            + $"WHERE EXISTS (SELECT 1 FROM {CompilerState.VisibleNodes} a WHERE a.id = r.start_id)"
-            + $" AND EXISTS (SELECT 1 FROM {CompilerState.VisibleNodes} b WHERE b.id = r.end_id)");
+            $"SELECT r.id, r.p_id, r.start_id, r.end_id, r.type, r.properties FROM {CompilerState.VisibleNodes} a JOIN graph_relationships r ON r.start_id = a.id\n"
+            + $"WHERE r.end_id IN (SELECT b.id FROM {CompilerState.VisibleNodes} b)");
     }
+
+    private const string Columns = "SELECT n.id, n.key, n.kind, n.labels, n.properties FROM graph_nodes n";
 }
