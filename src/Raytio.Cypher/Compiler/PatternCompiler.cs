@@ -16,6 +16,7 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
 
     public void Add(PatternPart part)
     {
+        var leftPattern = part.Start;
         var left = Node(part.Start);
         foreach (var step in part.Steps)
         {
@@ -26,9 +27,9 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
             }
             else
             {
-                new VariableLengthCompiler(state, select, this).Add(step.Relationship, left, right);
+                new VariableLengthCompiler(state, select, this).Add(step.Relationship, leftPattern.Labels, left, right);
             }
-            left = right;
+            (leftPattern, left) = (step.Node, right);
         }
     }
 
@@ -94,11 +95,16 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
         }
         foreach (var label in node.Labels)
         {
-            var labels = state.NewName("l");
-            select.AddCondition($"EXISTS (SELECT 1 FROM graph_labels {labels} WHERE {labels}.node_id = {id} AND {labels}.label = {state.Parameters.Add(label)})");
+            select.AddCondition(HasLabel(id, label));
         }
         AddProperties(new SqlExpr(id, SqlKind.Node), node.Properties, node.Position);
         return id;
+    }
+
+    public string HasLabel(string id, string label)
+    {
+        var labels = state.NewName("l");
+        return $"EXISTS (SELECT 1 FROM graph_labels {labels} WHERE {labels}.node_id = {id} AND {labels}.label = {state.Parameters.Add(label)})";
     }
 
     private void Relationship(RelationshipPattern relationship, string left, string right)

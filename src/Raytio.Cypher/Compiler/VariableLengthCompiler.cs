@@ -5,7 +5,7 @@ namespace Raytio.Cypher.Compiler;
 
 /// <summary>
 /// `-[:T*min..max]->`: a recursive CTE of walks over visible relationships from every visible
-/// node, up to the maximum depth (the query's, or the setting when open-ended), never taking a
+/// node that may start it (one with the labels of the pattern's first node), up to the maximum depth (the query's, or the setting when open-ended), never taking a
 /// relationship twice in one walk; the match keeps the walks between its two nodes of at least
 /// the minimum length.
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed class VariableLengthCompiler(CompilerState state, SelectBuilder 
 {
     private ISqlDialect Sql => state.Dialect;
 
-    public void Add(RelationshipPattern relationship, string left, string right)
+    public void Add(RelationshipPattern relationship, IReadOnlyList<string> startLabels, string left, string right)
     {
         var length = relationship.Length!;
         var cap = state.Context.MaxVariableLength;
@@ -30,7 +30,7 @@ internal sealed class VariableLengthCompiler(CompilerState state, SelectBuilder 
             throw ErrorCodes.NotSupported($"a variable-length relationship reusing `{relationship.Variable}`", relationship.Position);
         }
 
-        var walks = Walks(relationship, max);
+        var walks = Walks(relationship, startLabels, max);
         var alias = state.NewName("w");
         select.AddSource($"{walks} {alias}");
         select.AddCondition($"{alias}.start_id = {left} AND {alias}.end_id = {right} AND {alias}.depth >= {state.Parameters.Add((long)min)}");
@@ -38,8 +38,9 @@ internal sealed class VariableLengthCompiler(CompilerState state, SelectBuilder 
         pattern.AddPath($"{alias}.path");
     }
 
-    private string Walks(RelationshipPattern relationship, int max)
+    private string Walks(RelationshipPattern relationship, IReadOnlyList<string> startLabels, int max)
     {
+        var starts = startLabels.Count == 0 ? "" : " WHERE " + string.Join(" AND ", startLabels.Select(label => pattern.HasLabel("s.id", label)));
         var name = state.NewName("walks");
         var step = new SelectBuilder(state);
         step.AddSource($"{name} p");
@@ -64,7 +65,7 @@ internal sealed class VariableLengthCompiler(CompilerState state, SelectBuilder 
             step.AddCondition(values.PropertyEquals(new SqlExpr("r.id", SqlKind.Relationship), property.Key, property.Value, relationship.Position));
         }
         state.AddCte(name,
-            $"SELECT id AS start_id, id AS end_id, 0 AS depth, {Sql.EmptyIdPath} AS path FROM {CompilerState.VisibleNodes}\n"
+            $"SELECT s.id AS start_id, s.id AS end_id, 0 AS depth, {Sql.EmptyIdPath} AS path FROM {CompilerState.VisibleNodes} s{starts}\n"
             + $"UNION ALL\nSELECT p.start_id, {next}, p.depth + 1, {Sql.AppendToIdPath("p.path", "r.id")}{step.From()}{step.Where()}");
         return name;
     }

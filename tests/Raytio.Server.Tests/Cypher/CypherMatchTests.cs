@@ -57,6 +57,14 @@ public sealed class CypherMatchTests(RaytioFactory app) : IClassFixture<RaytioFa
         Assert.Equal(["\"Cy\""], await ReachedAsync(alice, 2, 2));
         Assert.Equal(["\"Ann\"", "\"Bob\""], await ReachedAsync(alice, 0, 1));
         Assert.Equal(["\"Bob\"", "\"Cy\""], await ReachedAsync(alice, null, null));
+
+        // Walks start only at nodes with the first node's labels, in either direction.
+        var incoming = Single(
+            Match(Path(Node("c", "Director"), In(null, "KNOWS").Length(1, 2), Node("a", "Person"))),
+            Return(Item(Prop("a", "name"), "a")));
+        Assert.Equal(["\"Ann\"", "\"Bob\""], (await _graph.RunAsync(alice, incoming)).Sorted());
+        var none = Single(Match(Path(Node("c", "Company"), Both(null, "KNOWS").Length(1, 2), Node("a"))), Return(Item("a")));
+        Assert.Empty(await _graph.RunAsync(alice, none));
     }
 
     [Fact]
