@@ -49,7 +49,10 @@ internal sealed class ProjectionCompiler(CompilerState state)
         var sortItems = new List<string>();
         foreach (var sort in projection.OrderBy)
         {
-            foreach (var term in SortTerms(sortCompiler, sortCompiler.Compile(sort.Expression)))
+            // After aggregation or DISTINCT, ORDER BY may repeat a projected expression (`ORDER BY count(*)`).
+            var projectedAs = grouping ? items.FirstOrDefault(i => ExpressionEquality.Same(i.Expression, sort.Expression)) : null;
+            var expression = projectedAs is null ? sort.Expression : new Variable(projectedAs.Name, sort.Expression.Position);
+            foreach (var term in SortTerms(sortCompiler, sortCompiler.Compile(expression)))
             {
                 var column = state.NewName("o");
                 sortItems.Add($", {term} AS {column}");

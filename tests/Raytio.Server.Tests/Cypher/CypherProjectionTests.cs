@@ -120,6 +120,11 @@ public sealed class CypherProjectionTests(RaytioFactory app) : IClassFixture<Ray
         Assert.Equal("\"Acme\" | 2", string.Join(" | ", Assert.Single(rows)[..2].Select(CypherRows.Normalize)));
         Assert.Equal("[\"Ann\",\"Bob\"]", CypherRows.Normalize(Sorted(rows[0][2])));
 
+        var byCount = Single(
+            Match(Path(Node("p", "Person"), Out(null, "KNOWS"), Node("q"))),
+            Return(Projection(Item(Prop("q", "name"), "name"), Item(CountAll(), "count(*)")).OrderBy(Desc(CountAll()), Asc(Prop("q", "name")))));
+        Assert.Equal(["\"Bob\" | 1", "\"Cy\" | 1"], (await _graph.RunAsync(alice, byCount)).Lines());
+
         var empty = Single(Match(Path(Node("p", "Nobody"))), Return(Item(CountAll(), "n"), Item(Call("collect", Var("p")), "all"), Item(Call("sum", Prop("p", "x")), "sum")));
         Assert.Equal(["0 | [] | 0"], (await _graph.RunAsync(alice, empty)).Lines());
     }
