@@ -11,6 +11,11 @@ namespace Raytio.Cypher;
 /// </summary>
 public sealed class CypherException(string code, string message, Position? position = null) : Exception(message)
 {
+    public const string SyntaxCode = "query_syntax";
+    public const string NotReadOnlyCode = "query_not_read_only";
+    public const string UnsupportedCode = "query_unsupported";
+    public const string SemanticsCode = "query_semantics";
+
     public string Code { get; } = code;
 
     public Position? Position { get; } = position;

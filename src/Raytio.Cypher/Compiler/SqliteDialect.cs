@@ -11,7 +11,7 @@ public sealed class SqliteDialect : ISqlDialect
     {
         if (key.Contains('"', StringComparison.Ordinal))
         {
-            throw new CypherException(ErrorCodes.Unsupported, $"Property keys containing '\"' are not supported: {key}");
+            throw new CypherException(CypherException.UnsupportedCode, $"Property keys containing '\"' are not supported: {key}");
         }
         return $"$.\"{key}\"";
     }

@@ -5,19 +5,15 @@ namespace Raytio.Cypher.Parsing;
 /// <summary>The parser's three kinds of refusal, worded the same way everywhere.</summary>
 internal static class Errors
 {
-    public const string SyntaxCode = "query_syntax";
-    public const string NotReadOnlyCode = "query_not_read_only";
-    public const string UnsupportedCode = "query_unsupported";
-
     public static CypherException Syntax(string expected, Position position, string found) =>
-        new(SyntaxCode, $"Expected {expected} at {position}, found {found}", position);
+        new(CypherException.SyntaxCode, $"Expected {expected} at {position}, found {found}", position);
 
     public static CypherException SyntaxMessage(string message, Position position) =>
-        new(SyntaxCode, $"{message} at {position}", position);
+        new(CypherException.SyntaxCode, $"{message} at {position}", position);
 
     public static CypherException NotReadOnly(string clause, Position position) =>
-        new(NotReadOnlyCode, $"{clause} is not allowed at {position}: queries on this endpoint are read-only", position);
+        new(CypherException.NotReadOnlyCode, $"{clause} is not allowed at {position}: queries on this endpoint are read-only", position);
 
     public static CypherException Unsupported(string construct, Position position) =>
-        new(UnsupportedCode, $"{construct} is not supported at {position} (outside the openCypher subset of this endpoint)", position);
+        new(CypherException.UnsupportedCode, $"{construct} is not supported at {position} (outside the openCypher subset of this endpoint)", position);
 }
