@@ -1,16 +1,13 @@
 using Microsoft.Extensions.Options;
+using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.ApplicationRequests;
 
 /// <summary>The times of requests: when one is made, and which have expired.</summary>
 public sealed class ApplicationRequestClock(TimeProvider time, IOptions<ApplicationRequestOptions> options)
 {
-    /// <summary>Truncated to microseconds, as PostgreSQL stores it, so both engines answer the same date_created.</summary>
-    public DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
+    /// <summary>In microseconds, so both engines answer the same date_created.</summary>
+    public DateTime Now() => time.UtcNowInMicroseconds();
 
     public DateTime ExpiresAt(DateTime createdAt) => createdAt + options.Value.DeleteAfter;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Secrets;
+using Raytio.Server.Hosting;
 using Raytio.Signing;
 
 namespace Raytio.Server.Features.Audit;
@@ -20,7 +21,7 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     public void Record(string eventType, Guid? userId, Guid subjectId, JsonObject? details = null) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = Now(),
+            OccurredAt = time.UtcNowInMicroseconds(),
             EventType = eventType,
             UserId = userId,
             SubjectId = subjectId,
@@ -30,18 +31,11 @@ public sealed class AuditTrail(RaytioDbContext db, AuditReadBuffer reads, Server
     /// <summary>Queues a read of these subjects by <paramref name="userId"/> (null: anonymous), written in the next batch.</summary>
     public void RecordReads(Guid? userId, IEnumerable<Guid> subjectIds)
     {
-        var now = Now();
+        var now = time.UtcNowInMicroseconds();
         foreach (var subjectId in subjectIds)
         {
             reads.Enqueue(new AuditEvent { OccurredAt = now, EventType = AuditEventTypes.ProfileRead, UserId = userId, SubjectId = subjectId });
         }
-    }
-
-    /// <summary>Truncated to microseconds, as PostgreSQL stores it, so both engines hash and answer the same time.</summary>
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     /// <summary>An HMAC-SHA256 (hex) of a value's canonical text, so equal values can be recognised without being revealed.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
+using Raytio.Server.Features.Graph;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
 
@@ -69,7 +70,7 @@ public sealed class Invitations(
         {
             ["email_hmac"] = emailHmac,
             [InviteIdField] = invite.Id,
-            ["role"] = PendingInvites.RoleName(role),
+            ["role"] = RoleNames.Of(role),
             ["replaced"] = replaced,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -105,7 +106,7 @@ public sealed class Invitations(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organization = await PendingInvites.LockOrganizationAsync(db, organizationId, now, cancellationToken);
+        var organization = await access.LockForInvitationAsync(organizationId, cancellationToken);
         // Accepted or revoked by another request since the lookup: as if the code were wrong.
         if (organization is null || !await PendingInvites.MarkAcceptedAsync(db, invite.Id, caller, now, cancellationToken))
         {
@@ -130,7 +131,7 @@ public sealed class Invitations(
 
     public async Task<JsonObject> RevokeAsync(Guid caller, string orgId, string inviteId, CancellationToken cancellationToken)
     {
-        var id = Guid.TryParse(inviteId, out var parsed) ? parsed : throw ApiException.Invalid(InviteIdField, $"'{InviteIdField}' must be a GUID.");
+        var id = GraphIds.Parse(InviteIdField, inviteId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var organization = (await access.LockAsync(caller, orgId, cancellationToken)).RequireAdmin().Organization;
         var now = time.GetUtcNow().UtcDateTime;
@@ -149,7 +150,7 @@ public sealed class Invitations(
     internal static JsonObject MemberAddDetails(Guid userId, OrganizationInvite invite) => new()
     {
         ["user_id"] = userId,
-        ["role"] = PendingInvites.RoleName(invite.Role),
+        ["role"] = RoleNames.Of(invite.Role),
         [InviteIdField] = invite.Id,
     };
 }

@@ -12,12 +12,7 @@ public sealed record InviteRequest(string? Email = null, string? Role = null)
     {
         var validation = new Validation();
         var email = EmailAddresses.Check(validation, "email", Email);
-        var role = Role switch
-        {
-            null or "member" => OrganizationRole.Member,
-            "admin" => OrganizationRole.Admin,
-            _ => (OrganizationRole?)null,
-        };
+        var role = Role is null ? OrganizationRole.Member : RoleNames.Parse(Role);
         if (role is null)
         {
             validation.Add("role", "'role' must be \"admin\" or \"member\".");

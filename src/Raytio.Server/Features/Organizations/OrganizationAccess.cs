@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Graph;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Organizations;
@@ -28,16 +29,23 @@ public sealed class OrganizationAccess(RaytioDbContext db, TimeProvider time)
     public async Task<OrganizationCaller> LockAsync(Guid caller, string orgId, CancellationToken cancellationToken)
     {
         var id = ParseId(orgId);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (await db.Organizations.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), cancellationToken) == 0)
-        {
-            throw NotFound();
-        }
-        return await DescribeAsync(caller, id, cancellationToken);
+        return await LockRowAsync(id, cancellationToken) ? await DescribeAsync(caller, id, cancellationToken) : throw NotFound();
     }
 
-    public static Guid ParseId(string? orgId) =>
-        Guid.TryParse(orgId, out var id) ? id : throw ApiException.Invalid(RouteField, $"'{RouteField}' must be a GUID.");
+    /// <summary>
+    /// The organisation with its row locked as <see cref="LockAsync"/> does, for a change that
+    /// checks an invitation's code instead of the caller's membership; null when it does not exist.
+    /// </summary>
+    public async Task<Organization?> LockForInvitationAsync(Guid id, CancellationToken cancellationToken) =>
+        await LockRowAsync(id, cancellationToken) ? await db.Organizations.SingleAsync(o => o.Id == id, cancellationToken) : null;
+
+    public static Guid ParseId(string? orgId) => GraphIds.Parse(RouteField, orgId);
+
+    private async Task<bool> LockRowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Organizations.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), cancellationToken) == 1;
+    }
 
     public static ApiException NotFound() =>
         ApiException.NotFound("organization_not_found", "No such organisation, or you are not a member of it.");

@@ -18,23 +18,8 @@ internal static class PendingInvites
     public static ApiException InvalidCode() =>
         ApiException.BadRequest("invalid_invite_code", "The invitation code is incorrect, has expired or is no longer valid.");
 
-    /// <summary>
-    /// Inside the acceptance's transaction: the organisation, its row locked until the end (as
-    /// OrganizationAccess.LockAsync does for members' changes); null when it no longer exists.
-    /// </summary>
-    public static async Task<Organization?> LockOrganizationAsync(RaytioDbContext db, Guid organizationId, DateTime now, CancellationToken cancellationToken)
-    {
-        if (await db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), cancellationToken) == 0)
-        {
-            return null;
-        }
-        return await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);
-    }
-
     /// <summary>Marks the invitation accepted if it still is pending; false when another request got there first.</summary>
     public static async Task<bool> MarkAcceptedAsync(RaytioDbContext db, Guid inviteId, Guid userId, DateTime now, CancellationToken cancellationToken) =>
         await db.OrganizationInvites.Where(i => i.Id == inviteId).Pending(now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedBy, userId), cancellationToken) == 1;
-
-    public static string RoleName(OrganizationRole role) => role == OrganizationRole.Admin ? "admin" : "member";
 }

@@ -9,6 +9,7 @@ namespace Raytio.Server.Features.Organizations;
 /// <summary>Signup with `verification_code_org` (operation 2): the new account joins the inviting organisation in the signup's save.</summary>
 internal sealed class SignupInvitations(
     RaytioDbContext db,
+    OrganizationAccess access,
     OrganizationMembers members,
     AuditTrail audit,
     Throttle throttle,
@@ -31,7 +32,7 @@ internal sealed class SignupInvitations(
     public async Task JoinAsync(SignupInvitation invitation, Guid? userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var organization = await PendingInvites.LockOrganizationAsync(db, invitation.OrganizationId, now, cancellationToken)
+        var organization = await access.LockForInvitationAsync(invitation.OrganizationId, cancellationToken)
             ?? throw PendingInvites.InvalidCode();
         var invite = await db.OrganizationInvites.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitation.InviteId, cancellationToken)
             ?? throw PendingInvites.InvalidCode();
