@@ -30,19 +30,8 @@ public sealed class ApplicationRequestCreation(
         // Before any write: the first HMAC stores its secret through a connection of its own.
         var emailHmac = await audit.HmacAsync(checkedBody.Email, cancellationToken);
         var organization = (await access.ReadAsync(caller, orgId, cancellationToken)).Organization;
-        for (var attempt = 1; ; attempt++)
-        {
-            var request = Add(caller, organization, checkedBody, emailHmac);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return ApplicationRequestAnswer.Of(request);
-            }
-            catch (DbUpdateException failure) when (failure.IsUniqueViolation() && attempt < Attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+        var request = await db.SaveWithFreshIdAsync(() => Add(caller, organization, checkedBody, emailHmac), Attempts, cancellationToken);
+        return ApplicationRequestAnswer.Of(request);
     }
 
     private ApplicationRequest Add(Guid caller, Organization organization, CheckedApplicationRequest body, string emailHmac)

@@ -15,23 +15,12 @@ public sealed class ShortLinkStore(RaytioDbContext db, AuditTrail audit)
 {
     private const int MaxAttempts = 3;
 
-    public async Task<ShortLink> AddAsync(Func<string, ShortLink> linkWithId, Guid caller, Guid subject, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<ShortLink> AddAsync(Func<string, ShortLink> linkWithId, Guid caller, Guid subject, CancellationToken cancellationToken) =>
+        db.SaveWithFreshIdAsync(() =>
         {
             var link = linkWithId(ShortIds.New());
             db.ShortLinks.Add(link);
             audit.Record(AuditEventTypes.LinkCreate, caller, subject, new JsonObject { ["short_link_id"] = link.Id, ["persist"] = link.Persist });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return link;
-            }
-            catch (DbUpdateException failure) when (failure.IsUniqueViolation() && attempt < MaxAttempts)
-            {
-                // Drop the link and its event; both are made again with the next id.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+            return link;
+        }, MaxAttempts, cancellationToken);
 }
