@@ -12,7 +12,11 @@ public sealed record CompileContext(
     GraphVisibility Visibility,
     int MaxVariableLength,
     int MaxRows,
-    IReadOnlyDictionary<string, JsonElement>? Parameters = null);
+    IReadOnlyDictionary<string, JsonElement>? Parameters = null,
+    ValueMarkers? Markers = null)
+{
+    public ValueMarkers ResultMarkers => Markers ?? ValueMarkers.Plain;
+}
 
 /// <summary>
 /// The caller's principals (node ids of their own user node, their groups and PUBLIC) and their

@@ -38,9 +38,9 @@ internal sealed partial class ExpressionCompiler(CompilerState state, Scope scop
     {
         SqlKind.Value => expr.Sql,
         SqlKind.Predicate => Sql.BooleanToJson(expr.Sql),
-        SqlKind.Node => $"(CASE WHEN {expr.Sql} IS NULL THEN NULL ELSE {Sql.JsonObject("~node", expr.Sql)} END)",
-        SqlKind.Relationship => $"(CASE WHEN {expr.Sql} IS NULL THEN NULL ELSE {Sql.JsonObject("~rel", expr.Sql)} END)",
-        _ => $"(CASE WHEN {expr.Sql} IS NULL THEN NULL ELSE {Sql.IdPathToJson(expr.Sql)} END)",
+        SqlKind.Node => $"(CASE WHEN {expr.Sql} IS NULL THEN NULL ELSE {Sql.JsonObject(state.Context.ResultMarkers.Node, expr.Sql)} END)",
+        SqlKind.Relationship => $"(CASE WHEN {expr.Sql} IS NULL THEN NULL ELSE {Sql.JsonObject(state.Context.ResultMarkers.Relationship, expr.Sql)} END)",
+        _ => $"(CASE WHEN {expr.Sql} IS NULL THEN NULL ELSE {Sql.IdPathToJson(expr.Sql, state.Context.ResultMarkers.Relationship)} END)",
     };
 
     private string AsPredicate(SqlExpr expr, Position position) => expr.Kind switch

@@ -62,8 +62,8 @@ public interface ISqlDialect
 
     string IdPathContains(string path, string id);
 
-    /// <summary>The path as a JSON array of {"~rel": id}, in order.</summary>
-    string IdPathToJson(string path);
+    /// <summary>The path as a JSON array of {markerKey: id}, in order (the key is a constant of <see cref="ValueMarkers"/>).</summary>
+    string IdPathToJson(string path, string markerKey);
 
     /// <summary>Whether two paths share a relationship.</summary>
     string IdPathsOverlap(string left, string right);

@@ -55,8 +55,8 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string IdPathContains(string path, string id) => $"({id} = ANY({path}))";
 
-    public string IdPathToJson(string path) =>
-        $"(SELECT COALESCE(jsonb_agg(jsonb_build_object('~rel', x) ORDER BY i), '[]'::jsonb) FROM unnest({path}) WITH ORDINALITY AS u(x, i))";
+    public string IdPathToJson(string path, string markerKey) =>
+        $"(SELECT COALESCE(jsonb_agg(jsonb_build_object('{markerKey}', x) ORDER BY i), '[]'::jsonb) FROM unnest({path}) WITH ORDINALITY AS u(x, i))";
 
     public string IdPathsOverlap(string left, string right) => $"({left} && {right})";
 

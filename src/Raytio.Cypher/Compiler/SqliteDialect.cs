@@ -61,8 +61,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string IdPathContains(string path, string id) => $"EXISTS (SELECT 1 FROM json_each({path}) WHERE value = {id})";
 
-    public string IdPathToJson(string path) =>
-        $"(SELECT json_group_array(json_object('~rel', value)) FROM (SELECT value FROM json_each({path}) ORDER BY key))";
+    public string IdPathToJson(string path, string markerKey) =>
+        $"(SELECT json_group_array(json_object('{markerKey}', value)) FROM (SELECT value FROM json_each({path}) ORDER BY key))";
 
     public string IdPathsOverlap(string left, string right) =>
         $"EXISTS (SELECT 1 FROM json_each({left}) a JOIN json_each({right}) b ON a.value = b.value)";

@@ -7,6 +7,7 @@ using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Conversion;
+using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
@@ -67,6 +68,7 @@ public static class RaytioHost
         new ProfileObjectsFeature(),
         new PermissionsFeature(),
         new RelationshipsFeature(),
+        new CypherQueriesFeature(),
         new AuditFeature(),
         new BillingFeature(),
         new OrganizationsFeature(),

@@ -83,6 +83,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveAuditAsync(bearer);
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
+        await app.DriveQueriesAsync(TooLarge);
         await app.DriveApplicationRequestsAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
@@ -332,6 +333,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             new("Raytio:Schemas:MaxValidateBytes", "1024"),
             new("Raytio:ProfileObjects:MaxCreateBodyBytes", "1024"),
             new("Raytio:ProfileObjects:MaxContentBytes", "768"),
+            new("Raytio:Query:MaxBodyBytes", "1024"),
         ];
     }
 }
