@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Raytio.Server.Data;
+using Raytio.Server.Features.Graph;
+using Raytio.Server.Tests.Graph;
+using Raytio.Server.Tests.Infrastructure;
+
+namespace Raytio.Server.Tests.Cypher.Differential;
+
+/// <summary>
+/// Writes a generated graph into the server's tables in one go: each node a profile object with
+/// its one label and its non-null properties, owned by <c>owner</c>; each relationship with
+/// `since` as its property when it has one. Answers the node id of each generated key.
+/// </summary>
+public static class GraphLoader
+{
+    public static async Task<IReadOnlyDictionary<long, long>> LoadAsync(RaytioFactory app, GeneratedGraph graph, GraphUser owner)
+    {
+        var ownerNode = await app.UserNodeAsync(owner);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
+        var now = DateTime.UtcNow;
+        var nodes = graph.Nodes.ToDictionary(n => n.Key, n => new GraphNode
+        {
+            Key = Guid.NewGuid(),
+            Kind = NodeKind.ProfileObject,
+            LabelsJson = JsonSerializer.Serialize(new[] { n.Label }),
+            PropertiesJson = JsonSerializer.Serialize(n.Properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        db.GraphNodes.AddRange(nodes.Values);
+        await db.SaveChangesAsync();
+
+        db.GraphLabels.AddRange(graph.Nodes.Select(n => new GraphLabel { NodeId = nodes[n.Key].Id, Label = n.Label }));
+        db.GraphRelationships.AddRange(nodes.Values.Select(n => Relationship(ownerNode, n.Id, RelationshipTypes.IsOwner, "{}", now)));
+        db.GraphRelationships.AddRange(graph.Relationships.Select(r => Relationship(
+            nodes[r.From.Key].Id, nodes[r.To.Key].Id, r.Type, r.Since is { } since ? $$"""{"since":{{since}}}""" : "{}", now)));
+        await db.SaveChangesAsync();
+        return nodes.ToDictionary(n => n.Key, n => n.Value.Id);
+    }
+
+    /// <summary>A relationship as the server makes it: a permission is its own origin, one between objects has the nil origin.</summary>
+    public static GraphRelationship Relationship(long startId, long endId, string type, string propertiesJson, DateTime createdAt)
+    {
+        var pId = Guid.NewGuid();
+        return new GraphRelationship
+        {
+            PId = pId,
+            OriginId = RelationshipTypes.IsReserved(type) ? pId : Guid.Empty,
+            StartId = startId,
+            EndId = endId,
+            Type = type,
+            PropertiesJson = propertiesJson,
+            CreatedAt = createdAt,
+        };
+    }
+}
