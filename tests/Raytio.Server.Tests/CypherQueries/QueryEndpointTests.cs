@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
@@ -30,6 +32,8 @@ public sealed class QueryEndpointTests(RaytioFactory app) : IClassFixture<Raytio
         string[] keys = ["metadata", "paged_traverse", "outgoing_relationships", "outgoing_typed_relationships", "create_relationship", "labels", "traverse",
             "all_relationships", "all_typed_relationships", "property", "self", "incoming_relationships", "properties", "incoming_typed_relationships", "data"];
         Assert.Equal(keys.Order(), value.EnumerateObject().Select(p => p.Name).Order());
+        var reads = app.Services.GetRequiredService<AuditReadBuffer>().Take(100_000);
+        Assert.Contains(reads, e => e.SubjectId == node.Key && e.UserId == owner.Id && e.EventType == AuditEventTypes.ProfileRead);
     }
 
     [Fact]

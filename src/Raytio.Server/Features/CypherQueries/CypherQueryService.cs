@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Raytio.Cypher;
 using Raytio.Cypher.Compiler;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Hosting;
 
@@ -12,10 +13,12 @@ namespace Raytio.Server.Features.CypherQueries;
 /// <summary>
 /// Operation 64: parses the query, compiles it to SQL over the graph the caller may see
 /// (docs/CYPHER.md), runs it and answers `{columns, data, truncated}` with nodes and
-/// relationships in the reference's shape.
+/// relationships in the reference's shape. Profile objects answered whole are recorded as reads in
+/// the audit trail, as operations 38-40 record theirs.
 /// </summary>
 public sealed class CypherQueryService(
-    RaytioDbContext db, PermissionService permissions, GraphPrincipals principals, CompiledQueryRunner runner, IOptions<CypherQueryOptions> options)
+    RaytioDbContext db, PermissionService permissions, GraphPrincipals principals, CompiledQueryRunner runner, AuditTrail audit,
+    IOptions<CypherQueryOptions> options)
 {
     private readonly CypherQueryOptions _options = options.Value;
 
@@ -36,6 +39,7 @@ public sealed class CypherQueryService(
         var rows = await runner.RunAsync(compiled, cancellationToken);
         var values = new ResultValues(markers, rows.Rows);
         await values.LoadAsync(db, cancellationToken);
+        audit.RecordReads(caller, values.ProfileObjectKeys);
         return new JsonObject
         {
             ["columns"] = new JsonArray([.. compiled.Columns.Select(c => JsonValue.Create(c))]),

@@ -45,6 +45,9 @@ internal sealed class ResultValues
         }
     }
 
+    /// <summary>The n_ids of the profile objects the answer holds whole.</summary>
+    public IEnumerable<Guid> ProfileObjectKeys => _nodes.Values.Where(n => n.Kind == NodeKind.ProfileObject).Select(n => n.Key);
+
     /// <summary>The rows as the answer's `data`; a node or relationship deleted since the query ran is null.</summary>
     public JsonArray Shape() =>
         new([.. _rows.Select(row => (JsonNode)new JsonArray([.. row.Select(cell => Replace(cell))]))]);
