@@ -191,4 +191,18 @@ public sealed class PriceListInsertTests(RaytioFactory app) : IClassFixture<Rayt
         Assert.Equal("B", Assert.Single(filtered.EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.Array, (await (await app.GetAsync(Products, (await Graph.GraphUser.CreateAsync(app)).Bearer)).AssertOkAsync()).ValueKind);
     }
+
+    [Fact]
+    public async Task Concurrent_inserts_of_the_same_new_key_all_succeed_and_leave_one_row()
+    {
+        var org = await app.CreateOrgAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            app.SendJsonTextAsync(HttpMethod.Post, ForOrg(Products, org), $$$"""[{"id":"RACE","manufacturer_id":"m","metadata":{"n":{{{i}}}}}]""", org.Admin.Bearer)));
+        foreach (var answer in answers)
+        {
+            Assert.Equal("1 out of 1 records inserted", (await answer.AssertOkAsync()).GetString());
+        }
+        var products = await (await app.GetAsync(ForOrg(Products, org), org.Admin.Bearer)).AssertOkAsync();
+        Assert.Equal("RACE", Assert.Single(products.EnumerateArray()).GetProperty("id").GetString());
+    }
 }
