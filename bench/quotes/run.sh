@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Benchmark of a quote (billing issue, item 7): POST /billing/v1/quotes/{n_id} with 50 lines, as
-# requests/s against bare /healthz in the same run. A fresh database is migrated by the Release
-# server; a benchmark user creates an organisation and, through operations 93 and 91, 50 products
-# with one price each in one price list. The quote is checked (50 priced lines, a hand-computed
-# line price), then wrk loads /healthz and the quote on loopback. Every quote is kept (one quote
-# row, 50 line rows and an audit event per request), as in production. Prints Markdown tables.
+# Benchmark of a quote (billing issue, item 7): POST /billing/v1/quotes/{n_id} with 50 lines (or
+# --lines), as requests/s against bare /healthz in the same run. A fresh database is migrated by
+# the Release server; a benchmark user creates an organisation and, through operations 93 and 91,
+# one product per line with one price each in one price list. The quote is checked (every line
+# priced, the first and last line prices computed by hand), then wrk loads /healthz and the quote
+# on loopback. Every quote is kept (one quote row, a row per line and an audit event per request),
+# as in production. Prints a Markdown table.
 #
 #   bench/quotes/run.sh                    # SQLite
 #   bench/quotes/run.sh --postgres-local   # the machine's PostgreSQL, a throwaway database
 #
 # Options (environment variables of the same name in capitals also work):
+#   --lines 50           lines of the quote (and products priced)
 #   --duration 10s       measured time per load           --warmup 5s    warm-up per load
 #   --threads 2          wrk threads                      --connections 32
 #   --skip-build         use the existing Release build   --results DIR  keep raw output in DIR
@@ -24,7 +26,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 HTTP="$ROOT/bench/http"
 
-LINES=50
+LINES="${LINES:-50}"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-32}"
@@ -33,7 +35,14 @@ DB_ARGS=()
 LOG_TAG=quotes
 # shellcheck source=../http/lib.sh
 source "$HTTP/lib.sh"
+own_option() {
+  case "$1" in
+    --lines) LINES="$2"; TAKEN=2 ;;
+    *) return 1 ;;
+  esac
+}
 parse_options "$@"
+(( LINES >= 1 && LINES <= 500 )) || { echo "--lines must be 1 to 500" >&2; exit 2; }
 
 ensure_wrk
 command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
@@ -66,13 +75,22 @@ for what in products prices; do
   [[ "$answer" == "\"$LINES out of $LINES records inserted\"" ]] || { echo "$what: $answer" >&2; exit 1; }
 done
 
-# --- check: 50 priced lines, line 7 is 7.09 x 1 and line 50 is 50.09 x 2 ---------------------------
+# --- check: every line priced, the first (1.09 x 2) and the last computed by hand ------------------
+amount() { # CENTS -> major units without trailing zeros, as the answer writes them
+  local whole=$(( $1 / 100 )) cents=$(( $1 % 100 ))
+  if (( cents == 0 )); then echo "$whole"; elif (( cents % 10 == 0 )); then echo "$whole.$(( cents / 10 ))"; else printf '%d.%02d\n' "$whole" "$cents"; fi
+}
+expect_line() { # N: line N is N.09 EUR x (N % 7 + 1)
+  local qty=$(( $1 % 7 + 1 ))
+  printf '"id":"P%03d","qty":%d,"currency":"EUR","manafacturer_id":"mb","unit_price":%s,"line_price":%s' \
+    "$1" "$qty" "$(amount $(( $1 * 100 + 9 )))" "$(amount $(( ($1 * 100 + 9) * qty )))"
+}
 post "/billing/v1/quotes/$ORG_ID" "$WORK/quote.json" >"$WORK/answer.json"
 lines="$(grep -o '"quote_line_id"' "$WORK/answer.json" | wc -l)"
 [[ "$lines" == "$LINES" ]] || { echo "the quote answered $lines lines, not $LINES: $(head -c 300 "$WORK/answer.json")" >&2; exit 1; }
-grep -q '"id":"P007","qty":1,"currency":"EUR","manafacturer_id":"mb","unit_price":7.09,"line_price":7.09' "$WORK/answer.json" \
-  && grep -q '"id":"P050","qty":2,"currency":"EUR","manafacturer_id":"mb","unit_price":50.09,"line_price":100.18' "$WORK/answer.json" \
-  || { echo "unexpected prices: $(head -c 600 "$WORK/answer.json")" >&2; exit 1; }
+for n in 1 "$LINES"; do
+  grep -qF "$(expect_line "$n")" "$WORK/answer.json" || { echo "line $n is not $(expect_line "$n"): $(head -c 600 "$WORK/answer.json")" >&2; exit 1; }
+done
 log "check: the quote answers $LINES lines with the hand-computed prices"
 
 # --- loads ---------------------------------------------------------------------------------------
