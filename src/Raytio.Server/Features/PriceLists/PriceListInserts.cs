@@ -31,13 +31,19 @@ public sealed class PriceListInserts(RaytioDbContext db, OrganizationAccess acce
         var rejected = new SortedDictionary<int, RowRejected>();
         var accepted = Read(elements, queryOrganization, kind, rejected);
 
-        var organizations = accepted.Select(r => r.OrganizationId).Append(queryOrganization ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
-        await RequireAdministratorAsync(caller, organizations, cancellationToken);
-
-        var storeRejections = await SaveAsync(caller, accepted, kind, cancellationToken);
-        foreach (var (index, reason) in storeRejections)
+        var organizations = accepted.Select(r => r.OrganizationId).ToList();
+        if (queryOrganization is { } named)
         {
-            rejected[index] = reason;
+            organizations.Insert(0, named);
+        }
+        await RequireAdministratorAsync(caller, organizations.Distinct(), cancellationToken);
+
+        if (accepted.Count > 0)
+        {
+            foreach (var (index, reason) in await SaveAsync(caller, accepted, kind, cancellationToken))
+            {
+                rejected[index] = reason;
+            }
         }
         return Answer(elements.Count - rejected.Count, elements.Count, rejected);
     }

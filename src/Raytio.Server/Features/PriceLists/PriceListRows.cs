@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Raytio.Server.Features.PriceLists;
@@ -77,7 +78,7 @@ public readonly struct PriceListRow(JsonElement row)
         }
         if (amount < 0 || (positive && amount == 0) || amount >= limit)
         {
-            throw new RowRejected(field, $"'{field}' must be {(positive ? "above" : "at least")} 0 and below {limit}.");
+            throw new RowRejected(field, string.Create(CultureInfo.InvariantCulture, $"'{field}' must be {(positive ? "above" : "at least")} 0 and below {limit}."));
         }
         return ExactDecimals.ScaleOf(amount) <= ExactDecimals.MaxScale
             ? ExactDecimals.Normalize(amount)

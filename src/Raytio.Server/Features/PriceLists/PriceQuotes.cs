@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -128,24 +129,21 @@ public sealed class PriceQuotes(RaytioDbContext db, OrganizationAccess access, A
         var candidates = await db.CataloguePrices.AsNoTracking()
             .Where(p => p.OrganizationId == organization && productIds.Contains(p.ProductId) && listIds.Contains(p.PriceListId))
             .ToListAsync(cancellationToken);
-        var missing = new Dictionary<string, string[]>();
-        var prices = new List<decimal>();
-        for (var index = 0; index < lines.Count; index++)
-        {
-            var line = lines[index];
-            // Quantity breaks are compared here, not in SQL: SQLite keeps decimals as text.
-            var price = candidates
+        // Quantity breaks are compared here, not in SQL: SQLite keeps decimals as text.
+        var found = lines.Select((line, index) => candidates
                 .Where(p => p.PriceListId == lists[index] && p.ManufacturerId == line.ManufacturerId && p.ProductId == line.ProductId
                     && p.Currency == line.Currency && p.MinQuantity <= line.Quantity)
-                .MaxBy(p => p.MinQuantity);
-            if (price is null)
+                .MaxBy(p => p.MinQuantity))
+            .ToList();
+        var missing = Enumerable.Range(0, lines.Count)
+            .Where(index => found[index] is null)
+            .ToDictionary(index => $"[{index}].id", index => new[]
             {
-                missing[$"[{index}].id"] = [$"Price list '{lists[index]}' has no {line.Currency} price for product '{line.ProductId}' of manufacturer '{line.ManufacturerId}' at quantity {line.Quantity}."];
-            }
-            prices.Add(price?.CreditUnit ?? 0m);
-        }
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Price list '{lists[index]}' has no {lines[index].Currency} price for product '{lines[index].ProductId}' of manufacturer '{lines[index].ManufacturerId}' at quantity {lines[index].Quantity}."),
+            });
         return missing.Count == 0
-            ? prices
+            ? [.. found.Select(price => price!.CreditUnit)]
             : throw new ApiException(StatusCodes.Status422UnprocessableEntity, "price_not_found", string.Join(" ", missing.Values.SelectMany(m => m)), missing);
     }
 
