@@ -17,6 +17,7 @@ using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
+using Raytio.Server.Features.PriceLists;
 using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
@@ -75,6 +76,7 @@ public static class RaytioHost
         new LinksFeature(),
         new DomainsFeature(),
         new ApplicationRequestsFeature(),
+        new PriceListsFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

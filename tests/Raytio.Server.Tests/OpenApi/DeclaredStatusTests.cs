@@ -27,6 +27,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("update-schema", 409), // two updates of one schema racing: SchemaWriter maps the lost insert
         ("update-profile-objects", 409), // two updates of one object racing: the conditional write lost
         ("readyz", 503),
+        // three inserts in a row losing a race for the same new key (PriceListInserts retries a lost race)
+        ("create-products", 409), ("create-prices", 409), ("create-customer-price-lists", 409),
     ];
 
     private const string Password = "correct horse battery";
@@ -85,6 +87,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DrivePermissionsAndRelationshipsAsync();
         await app.DriveQueriesAsync(TooLarge);
         await app.DriveApplicationRequestsAsync(TooLarge);
+        await app.DrivePriceListsAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");

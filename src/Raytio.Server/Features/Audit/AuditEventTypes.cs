@@ -33,4 +33,8 @@ public static class AuditEventTypes
     public const string ApplicationRequestCreate = "application_request_create";
     public const string ApplicationRequestUpdate = "application_request_update";
     public const string ApplicationRequestDelete = "application_request_delete";
+    public const string PriceListProductsInsert = "price_list_products_insert";
+    public const string PriceListPricesInsert = "price_list_prices_insert";
+    public const string CustomerPriceListsInsert = "customer_price_lists_insert";
+    public const string PriceQuoteCreate = "price_quote_create";
 }

@@ -850,6 +850,229 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.ToTable("organization_members", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.CataloguePrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("CreditUnit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("credit_unit");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("ManufacturerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("manufacturer_id");
+
+                    b.Property<decimal>("MinQuantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PriceListId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_list_prices");
+
+                    b.HasIndex("OrganizationId", "ProductId")
+                        .HasDatabaseName("ix_price_list_prices_organization_id_product_id");
+
+                    b.HasIndex("OrganizationId", "PriceListId", "ManufacturerId", "ProductId", "Currency", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_price_list_prices_organization_id_price_list_id_manufacture");
+
+                    b.ToTable("price_list_prices", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.CatalogueProduct", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ManufacturerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("manufacturer_id");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganizationId", "ManufacturerId", "ProductId")
+                        .HasName("pk_price_list_products");
+
+                    b.ToTable("price_list_products", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.CustomerPriceList", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("PriceListId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganizationId", "CustomerId")
+                        .HasName("pk_customer_price_lists");
+
+                    b.ToTable("customer_price_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.PriceQuote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_quotes");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_price_quotes_organization_id");
+
+                    b.ToTable("price_quotes", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.PriceQuoteLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("LinePrice")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)")
+                        .HasColumnName("line_price");
+
+                    b.Property<string>("ManufacturerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("manufacturer_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("PriceListId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quote_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_quote_lines");
+
+                    b.HasIndex("QuoteId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_price_quote_lines_quote_id_position");
+
+                    b.ToTable("price_quote_lines", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Schemas.SchemaVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1159,6 +1382,56 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organization_members_users_user_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.CataloguePrice", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_list_prices_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.CatalogueProduct", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_list_products_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.CustomerPriceList", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_price_lists_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.PriceQuote", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_quotes_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.PriceLists.PriceQuoteLine", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.PriceLists.PriceQuote", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_quote_lines_price_quotes_quote_id");
                 });
 #pragma warning restore 612, 618
         }
