@@ -205,4 +205,44 @@ public sealed class PriceListInsertTests(RaytioFactory app) : IClassFixture<Rayt
         var products = await (await app.GetAsync(ForOrg(Products, org), org.Admin.Bearer)).AssertOkAsync();
         Assert.Equal("RACE", Assert.Single(products.EnumerateArray()).GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task A_lists_answer_posted_back_replaces_the_same_rows()
+    {
+        var org = await app.CreateOrgAsync();
+        await app.PriceAsync(org, "L", "P", "EUR", "1.5", qty: "2");
+        await app.InsertAsync(Products, org, """[{"id":"Q","manufacturer_id":"m","type":"PR","metadata":{"b":1,"a":[2]}}]""");
+        foreach (var path in new[] { Products, Prices })
+        {
+            var listed = (await (await app.GetAsync(ForOrg(path, org), org.Admin.Bearer)).AssertOkAsync()).GetRawText();
+            var answer = await (await app.SendJsonTextAsync(HttpMethod.Post, path, listed, org.Admin.Bearer)).AssertOkAsync();
+            var count = JsonDocument.Parse(listed).RootElement.GetArrayLength();
+            Assert.Equal($"{count} out of {count} records inserted", answer.GetString());
+            Assert.Equal(listed, (await (await app.GetAsync(ForOrg(path, org), org.Admin.Bearer)).AssertOkAsync()).GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task Product_fields_are_checked_one_by_one()
+    {
+        var org = await app.CreateOrgAsync();
+        var answer = await app.InsertAsync(Products, org, $$"""
+            [{"id":"{{new string('x', 101)}}","manufacturer_id":"m"},
+             {"id":"A","manufacturer_id":"m","type":"{{new string('t', 17)}}"},
+             {"id":"A","manufacturer_id":"m","metadata":[1]},
+             {"id":"   ","manufacturer_id":"m"},
+             {"id":7,"manufacturer_id":"m"},
+             {"id":" A ","manufacturer_id":"m","metadata":null}]
+            """);
+        Assert.Equal(
+            "1 out of 6 records inserted"
+            + ". Row 0 rejected (id): 'id' must be at most 100 characters"
+            + ". Row 1 rejected (type): 'type' must be at most 16 characters"
+            + ". Row 2 rejected (metadata): 'metadata' must be an object"
+            + ". Row 3 rejected (id): 'id' is required"
+            + ". Row 4 rejected (id): 'id' must be a string",
+            answer);
+        var product = Assert.Single((await (await app.GetAsync(ForOrg(Products, org), org.Admin.Bearer)).AssertOkAsync()).EnumerateArray());
+        Assert.Equal(("A", "{}"), (product.GetProperty("id").GetString(), product.GetProperty("metadata").GetRawText()));
+    }
 }
