@@ -47,7 +47,7 @@ public sealed record LeakScene(
 }
 
 /// <summary>A server with one <see cref="LeakScene"/>, made on first use and shared by a class's tests.</summary>
-public sealed class LeakSceneFactory : RaytioFactory
+public class LeakSceneFactory : RaytioFactory
 {
     private readonly Lazy<Task<LeakScene>> _scene;
 
