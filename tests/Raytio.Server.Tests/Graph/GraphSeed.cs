@@ -62,10 +62,13 @@ public static class GraphSeed
     }
 
     /// <summary>The node id of a user (made on first use).</summary>
-    public static async Task<long> UserNodeAsync(this RaytioFactory app, GraphUser user)
+    public static Task<long> UserNodeAsync(this RaytioFactory app, GraphUser user) => app.UserNodeAsync(user.Id);
+
+    /// <summary>The node id of a u_id (made on first use), also of one without an account: a user node is all a graph test may need.</summary>
+    public static async Task<long> UserNodeAsync(this RaytioFactory app, Guid userId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<GraphPrincipals>().UserNodeAsync(user.Id, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<GraphPrincipals>().UserNodeAsync(userId, CancellationToken.None);
     }
 
     private static async Task<GraphRelationship> RelateAsync(RaytioDbContext db, long startId, long endId, string type)

@@ -17,12 +17,15 @@ public sealed record QueryRows(IReadOnlyList<string[]> Rows, bool Truncated);
 /// <summary>
 /// Runs a compiled query on the request's database connection within the statement timeout:
 /// PostgreSQL enforces it itself (`statement_timeout` in a read-only transaction); SQLite has no
-/// such setting, so a timer interrupts the connection (`sqlite3_interrupt`), which ends the
-/// running statement wherever it is.
+/// such setting, so a progress handler ends the statement once the deadline has passed, wherever
+/// it is.
 /// </summary>
 public sealed class CompiledQueryRunner(RaytioDbContext db, IOptions<CypherQueryOptions> options)
 {
     private const string PostgresQueryCanceled = "57014";
+
+    /// <summary>SQLite virtual machine instructions between two looks at the deadline (a fraction of a millisecond of work).</summary>
+    private const int ProgressInstructions = 10_000;
 
     private readonly CypherQueryOptions _options = options.Value;
 
@@ -49,18 +52,23 @@ public sealed class CompiledQueryRunner(RaytioDbContext db, IOptions<CypherQuery
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.StatementTimeout);
         var handle = connection.Handle;
-        // Disposed before the connection is used again, so an interrupt never reaches a later statement.
-        await using (deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle)))
+        // sqlite3_interrupt is a no-op while no statement runs, so a deadline passing while the
+        // statement is still being prepared would be lost and the query run unbounded; a progress
+        // handler asks every few thousand instructions instead. Removed before the connection is
+        // used again.
+        SQLitePCL.raw.sqlite3_progress_handler(handle, ProgressInstructions, _ => deadline.IsCancellationRequested ? 1 : 0, null);
+        try
         {
-            try
-            {
-                return await ReadAsync(connection, null, query, CancellationToken.None);
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw TimedOut();
-            }
+            return await ReadAsync(connection, null, query, CancellationToken.None);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw TimedOut();
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_progress_handler(handle, 0, null, null);
         }
     }
 

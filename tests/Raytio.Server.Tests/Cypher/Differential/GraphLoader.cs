@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Graph;
@@ -9,14 +10,22 @@ namespace Raytio.Server.Tests.Cypher.Differential;
 
 /// <summary>
 /// Writes a generated graph into the server's tables in one go: each node a profile object with
-/// its one label and its non-null properties, owned by <c>owner</c>; each relationship with
-/// `since` as its property when it has one. Answers the node id of each generated key.
+/// its one label and its non-null properties, owned by <c>owner</c> (or with the permission
+/// relationships a caller gives); each relationship with `since` as its property when it has
+/// one. Answers the node id of each generated key.
 /// </summary>
 public static class GraphLoader
 {
     public static async Task<IReadOnlyDictionary<long, long>> LoadAsync(RaytioFactory app, GeneratedGraph graph, GraphUser owner)
     {
         var ownerNode = await app.UserNodeAsync(owner);
+        return await LoadAsync(app, graph, _ => [(ownerNode, RelationshipTypes.IsOwner)]);
+    }
+
+    /// <summary>The graph with, on each node, a permission relationship from each (principal node id, type) given for it.</summary>
+    public static async Task<IReadOnlyDictionary<long, long>> LoadAsync(
+        RaytioFactory app, GeneratedGraph graph, Func<GeneratedNode, IEnumerable<(long Principal, string Type)>> permissions)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
         var now = DateTime.UtcNow;
@@ -33,11 +42,22 @@ public static class GraphLoader
         await db.SaveChangesAsync();
 
         db.GraphLabels.AddRange(graph.Nodes.Select(n => new GraphLabel { NodeId = nodes[n.Key].Id, Label = n.Label }));
-        db.GraphRelationships.AddRange(nodes.Values.Select(n => Relationship(ownerNode, n.Id, RelationshipTypes.IsOwner, "{}", now)));
+        db.GraphRelationships.AddRange(graph.Nodes.SelectMany(n => permissions(n).Select(p => Relationship(p.Principal, nodes[n.Key].Id, p.Type, "{}", now))));
         db.GraphRelationships.AddRange(graph.Relationships.Select(r => Relationship(
             nodes[r.From.Key].Id, nodes[r.To.Key].Id, r.Type, r.Since is { } since ? $$"""{"since":{{since}}}""" : "{}", now)));
         await db.SaveChangesAsync();
         return nodes.ToDictionary(n => n.Key, n => n.Value.Id);
+    }
+
+    /// <summary>Deletes loaded nodes with their labels and every relationship touching them, so the next graph starts from none.</summary>
+    public static async Task UnloadAsync(RaytioFactory app, IEnumerable<long> nodeIds)
+    {
+        var ids = nodeIds.ToList();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RaytioDbContext>();
+        await db.GraphRelationships.Where(r => ids.Contains(r.StartId) || ids.Contains(r.EndId)).ExecuteDeleteAsync();
+        await db.GraphLabels.Where(l => ids.Contains(l.NodeId)).ExecuteDeleteAsync();
+        await db.GraphNodes.Where(n => ids.Contains(n.Id)).ExecuteDeleteAsync();
     }
 
     /// <summary>A relationship as the server makes it: a permission is its own origin, one between objects has the nil origin.</summary>
