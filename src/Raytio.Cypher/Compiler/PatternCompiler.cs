@@ -90,7 +90,6 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
             var alias = state.NewName("n");
             select.AddSource($"{CompilerState.VisibleNodes} {alias}");
             id = $"{alias}.id";
-            select.KnownNodeRow(id, alias);
             Bind(node.Variable, new SqlExpr(id, SqlKind.Node));
         }
         foreach (var label in node.Labels)

@@ -33,5 +33,7 @@ internal static class VisibilityCompiler
             + $"WHERE r.end_id IN (SELECT b.id FROM {CompilerState.VisibleNodes} b)");
     }
 
-    private const string Columns = "SELECT n.id, n.key, n.kind, n.labels, n.properties FROM graph_nodes n";
+    // Ids only: the query reads a node's row from graph_nodes where an expression needs it, so the
+    // materialized set stays small.
+    private const string Columns = "SELECT n.id FROM graph_nodes n";
 }
