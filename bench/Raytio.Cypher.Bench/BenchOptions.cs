@@ -10,11 +10,12 @@ internal sealed record BenchOptions(
     string KuzuDirectory,
     string KuzuScript,
     TimeSpan TimePerQuery,
-    int MinimumRounds)
+    int MinimumRounds,
+    IReadOnlyList<string> Queries)
 {
     public const string Usage = """
         Usage: Raytio.Cypher.Bench --data DIR [--postgres CONNECTION] --caller U_ID --kuzu-dir DIR --kuzu-script FILE
-                 [--seconds 3] [--min-rounds 5]
+                 [--seconds 3] [--min-rounds 5] [--queries 1-hop,2-hop,filtered-count,aggregation]
         Runs each benchmark query (BenchQueries) as operation 64 (CypherQueryService), as its compiled
         SQL alone and as hand-written SQL with the same visibility filter, alternately on one
         connection, for at least SECONDS and MIN-ROUNDS rounds each; checks that all answers agree;
@@ -41,6 +42,7 @@ internal sealed record BenchOptions(
             Required("kuzu-dir"),
             Required("kuzu-script"),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds", "3"), CultureInfo.InvariantCulture)),
-            int.Parse(values.GetValueOrDefault("min-rounds", "5"), CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("min-rounds", "5"), CultureInfo.InvariantCulture),
+            values.TryGetValue("queries", out var names) ? names.Split(',') : [.. BenchQueries.All.Select(q => q.Name)]);
     }
 }

@@ -82,7 +82,7 @@ internal static class KuzuExport
                 type = g.Key,
                 pairs = g.Select(k => new { from = k.From, to = k.To, file = $"rel-{k.Type}-{k.From}-{k.To}.csv" }),
             }),
-            queries = BenchQueries.All.Select(q => new { name = q.Name, cypher = q.Cypher, parameters = q.Parameters }),
+            queries = BenchQueries.All.Where(q => options.Queries.Contains(q.Name)).Select(q => new { name = q.Name, cypher = q.Cypher, parameters = q.Parameters }),
             seconds = options.TimePerQuery.TotalSeconds,
             minRounds = options.MinimumRounds,
         };

@@ -50,13 +50,21 @@ internal static class CypherBench
         Console.WriteLine(FormattableString.Invariant($"KUZU load_ms={kuzu.GetProperty("loadMs").GetDouble():F0} objects={exported}"));
 
         var failed = false;
-        foreach (var query in BenchQueries.All)
+        foreach (var query in BenchQueries.All.Where(q => options.Queries.Contains(q.Name)))
         {
             var request = new CypherQueryRequest(query.Cypher, query.JsonParameters);
             var compiled = CypherCompiler.Compile(CypherParser.Parse(query.Cypher),
                 new CompileContext(runner.Dialect, visibility, limits.MaxVariableLength, limits.MaxRows, query.JsonParameters));
             await File.WriteAllTextAsync(Path.Combine(options.KuzuDirectory, $"compiled-{query.Name}.sql"), compiled.Sql);
+            await File.WriteAllTextAsync(Path.Combine(options.KuzuDirectory, $"compiled-{query.Name}.json"),
+                JsonSerializer.Serialize(compiled.Parameters.ToDictionary(p => p.Name, p => p.Value)));
             await File.WriteAllTextAsync(Path.Combine(options.KuzuDirectory, $"hand-{query.Name}.sql"), query.Hand(sql));
+
+            var handParameters = query.Parameters.Select(p => new SqlParameter(p.Key, p.Value)).Append(new("me", me)).Append(new("public", everyone)).ToList();
+            await File.WriteAllTextAsync(Path.Combine(options.KuzuDirectory, $"plan-compiled-{query.Name}.txt"),
+                await Plans.ExplainAsync(connection, sql.Postgres, compiled.Sql, compiled.Parameters));
+            await File.WriteAllTextAsync(Path.Combine(options.KuzuDirectory, $"plan-hand-{query.Name}.txt"),
+                await Plans.ExplainAsync(connection, sql.Postgres, query.Hand(sql), handParameters));
 
             Answer? viaOperation64 = null, viaCompiled = null, byHand = null;
             async Task Operation64() => viaOperation64 = Answer.FromOperation64(await service.RunAsync(options.Caller, request, CancellationToken.None));
