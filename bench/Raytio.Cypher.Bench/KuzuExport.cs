@@ -49,9 +49,8 @@ internal static class KuzuExport
         await using (var command = Command(connection, $"""
             {sql.Visible}
             SELECT r.start_id, r.end_id, r.type, a.schema_name, b.schema_name
-            FROM visible va JOIN graph_relationships r ON r.start_id = va.id
-            JOIN graph_nodes a ON a.id = r.start_id JOIN graph_nodes b ON b.id = r.end_id
-            WHERE r.end_id IN (SELECT id FROM visible) AND a.kind = 0 AND b.kind = 0
+            FROM visible va CROSS JOIN graph_nodes a CROSS JOIN graph_relationships r CROSS JOIN visible vb CROSS JOIN graph_nodes b
+            WHERE a.id = va.id AND a.kind = 0 AND r.start_id = a.id AND vb.id = r.end_id AND b.id = vb.id AND b.kind = 0
             """, me, everyone))
         await using (var reader = await command.ExecuteReaderAsync())
         {

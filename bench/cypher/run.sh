@@ -6,8 +6,9 @@
 # (the loader's member) owns --member-owns of the objects, holds direct VIEWS grants on about
 # --member-granted more, sees ~50 trees through a group, and most objects belong to other users.
 # bench/Raytio.Cypher.Bench then times, alternately on one connection in one process: operation
-# 64 (CypherQueryService: principals, parse, compile, run, answer), its compiled SQL alone, and
-# the query written by hand in SQL with the same visibility filter; and Kuzu (npm kuzu 0.11.3) on
+# 64 (CypherQueryService: principals, parse, compile, run, answer), its compiled SQL alone, the
+# query written by hand in SQL with the same visibility filter, and two parts of operation 64
+# alone (reading the caller's principals; parse + compile); and Kuzu (npm kuzu 0.11.3) on
 # the caller's visible graph (loaded once, not timed). All answers must agree. Prints Markdown.
 #
 #   bench/cypher/run.sh                                   # SQLite, 10k, 100k and 1M objects
@@ -123,16 +124,17 @@ field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"; }
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ); $DATABASE_NAME; $CORES cores shared with other work (load average $(cut -d' ' -f1-3 /proc/loadavg)); server $(git -C "$ROOT" log -1 --format=%h)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' + uncommitted changes'); seed $SEED; caller owns $MEMBER_OWNS, granted $MEMBER_GRANTED; medians of at least $MIN_ROUNDS rounds and ${SECONDS_PER_QUERY} s per query and way."
 echo
-echo "| objects | caller sees | load s | query | rows | op 64 ms | compiled SQL ms | hand SQL ms | Kuzu ms | op 64 ÷ hand | compiled ÷ hand | Kuzu ÷ hand | ≤ 1.2x | rounds |"
-echo "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
+echo "| objects | caller sees | load s | query | rows | op 64 ms | compiled SQL ms | hand SQL ms | Kuzu ms | op 64 ÷ hand | compiled ÷ hand | Kuzu ÷ hand | ≤ 1.2x | rounds | principals / parse + compile ms |"
+echo "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
 for size in $SIZES; do
   seen="$(sed -n 's/^KUZU .*objects=\([0-9]*\).*/\1/p' "$RESULTS/bench-$size.txt")"
   while read -r line; do
     op64="$(field op64_ms "$line")"; hand="$(field hand_ms "$line")"; compiled="$(field compiled_ms "$line")"; kz="$(field kuzu_ms "$line")"
     ratio="$(quotient "$op64" "$hand")"
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %sx | %sx | %sx | %s | %s |\n' "$size" "$seen" "${LOAD_SECONDS[$size]}" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %sx | %sx | %sx | %s | %s | %s / %s |\n' "$size" "$seen" "${LOAD_SECONDS[$size]}" \
       "$(field query "$line")" "$(field rows "$line")" "$op64" "$compiled" "$hand" "$kz" "$ratio" "$(quotient "$compiled" "$hand")" \
-      "$(quotient "$kz" "$hand")" "$(verdict "$ratio" "<=" 1.2)$( [[ "$(field agree "$line")" == yes ]] || echo ', ANSWERS DIFFER')" "$(field rounds "$line")"
+      "$(quotient "$kz" "$hand")" "$(verdict "$ratio" "<=" 1.2)$( [[ "$(field agree "$line")" == yes ]] || echo ', ANSWERS DIFFER')" "$(field rounds "$line")" \
+      "$(field principals_ms "$line")" "$(field compile_ms "$line")"
   done < <(grep '^RESULT ' "$RESULTS/bench-$size.txt")
 done
 [[ "$KEEP_RESULTS" == 1 ]] && log "raw output in $RESULTS"
