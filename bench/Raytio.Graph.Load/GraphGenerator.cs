@@ -15,9 +15,11 @@ namespace Raytio.Graph.Load;
 ///   group of 100 (the others from the population, half of whom share a tree with it), with which
 ///   the owner shares 3 of their trees; the grantor with one tree of a root and 100 sub objects
 ///   (4, 24 and 72 on the three levels below it).
+/// With a <see cref="CallerShare"/> (bench/cypher), the member owns that fraction of the objects
+/// instead of 20 and, last, gets direct VIEWS grants (cascaded) on other users' trees.
 /// Trees are written root first, level by level, so a tree is a range of consecutive node ids.
 /// </summary>
-internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, int objects, int seed)
+internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, int objects, int seed, CallerShare share)
 {
     public const int OwnerObjects = 50;
     public const int MemberObjects = 20;
@@ -25,7 +27,9 @@ internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, i
 
     /// <summary>Trees everyone may view: a fixed number, so that what every caller sees through PUBLIC does not grow with the graph.</summary>
     public const int PublicTrees = 3;
-    public const int BenchObjects = OwnerObjects + MemberObjects + 101;
+
+    /// <summary>The owner's and the grantor's objects: the same at every size.</summary>
+    public const int FixedObjects = OwnerObjects + 101;
 
     private static readonly DateTime Epoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly ObjectKind[] PersonChildren = [ObjectKind.Email, ObjectKind.Phone, ObjectKind.Address, ObjectKind.DriverLicence, ObjectKind.Passport];
@@ -64,7 +68,7 @@ internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, i
         var member = existing.Member.NodeId ?? UserNode(existing.Member.UserId);
         var grantor = existing.Grantor.NodeId ?? UserNode(existing.Grantor.UserId);
         var ownerTrees = OwnedObjects(owner, OwnerObjects);
-        OwnedObjects(member, MemberObjects);
+        OwnedObjects(member, share.MemberObjects(objects));
         var cascade = CascadeTree(grantor);
 
         for (var g = 0; g < Math.Max(2, users.Length / 40); g++)
@@ -95,6 +99,7 @@ internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, i
             Share(existing.PublicNodeId, Pick(trees[i]));
             _counts.PublicShares++;
         }
+        GrantDirectly(member, users, trees, share.GrantedObjects(objects));
 
         return new BenchGraph(
             [.. ownerTrees.SelectMany(Ids).Select(id => _keys[id])],
@@ -108,13 +113,29 @@ internal sealed class GraphGenerator(ExistingGraph existing, GraphStore store, i
     private List<int> Population()
     {
         var counts = new List<int>();
-        for (var left = objects - BenchObjects; left > 0;)
+        for (var left = objects - FixedObjects - share.MemberObjects(objects); left > 0;)
         {
             var count = Math.Min(_rng.Next(10, 51), left);
             counts.Add(count);
             left -= count;
         }
         return counts;
+    }
+
+    /// <summary>Direct VIEWS grants to <paramref name="member"/> on random trees of the population, until they hold about <paramref name="count"/> objects.</summary>
+    private void GrantDirectly(long member, long[] users, List<Tree>[] trees, int count)
+    {
+        var granted = new HashSet<long>();
+        var available = trees.Sum(t => t.Count);
+        for (var held = 0; held < count && granted.Count < available;)
+        {
+            var tree = Pick(trees[_rng.Next(users.Length)]);
+            if (granted.Add(tree.Root))
+            {
+                Share(member, tree);
+                held += tree.Size;
+            }
+        }
     }
 
     private List<Tree> OwnedObjects(long owner, int count)

@@ -9,16 +9,21 @@ internal sealed record LoadOptions(
     string? PostgresConnection,
     BenchEmails Accounts,
     string OutputDirectory,
-    int Seed)
+    int Seed,
+    CallerShare MemberShare)
 {
     public const string Usage = """
         Usage: Raytio.Graph.Load --objects N (--sqlite PATH | --postgres CONNECTION)
                  --owner EMAIL --member EMAIL --grantor EMAIL --out DIR [--seed 42]
+                 [--member-owns FRACTION] [--member-granted FRACTION]
         Fills the graph tables of a migrated, otherwise idle server database with N profile objects:
         users with 10-50 objects each (trees up to 3 levels below a root), groups of 5-500 members,
         VIEWS grants to groups that cascade over the shared trees. The three accounts must exist
         (create-user); the owner gets 50 objects, the member belongs to the owner's group, the
         grantor owns a tree of a root and 100 sub objects. DIR receives the n_ids the benchmark uses.
+        --member-owns gives the member that fraction of the objects instead of 20 (bench/cypher),
+        --member-granted direct VIEWS grants (with their cascade) on other users' trees holding
+        about that fraction of the objects.
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -40,9 +45,16 @@ internal sealed record LoadOptions(
             throw new ArgumentException("give exactly one of --sqlite and --postgres");
         }
         var objects = int.Parse(Required("objects"), CultureInfo.InvariantCulture);
-        if (objects < GraphGenerator.BenchObjects + 1_000)
+        var share = new CallerShare(
+            double.Parse(values.GetValueOrDefault("member-owns", "0"), CultureInfo.InvariantCulture),
+            double.Parse(values.GetValueOrDefault("member-granted", "0"), CultureInfo.InvariantCulture));
+        if (share.Owns is < 0 or > 0.5 || share.Granted is < 0 or > 0.5)
         {
-            throw new ArgumentException($"--objects must be at least {GraphGenerator.BenchObjects + 1_000}");
+            throw new ArgumentException("--member-owns and --member-granted are fractions from 0 to 0.5");
+        }
+        if (objects < GraphGenerator.FixedObjects + share.MemberObjects(objects) + 1_000)
+        {
+            throw new ArgumentException($"--objects must be at least {GraphGenerator.FixedObjects + share.MemberObjects(objects) + 1_000}");
         }
         return new LoadOptions(
             objects,
@@ -50,8 +62,17 @@ internal sealed record LoadOptions(
             postgres,
             new BenchEmails(Required("owner"), Required("member"), Required("grantor")),
             Required("out"),
-            int.Parse(values.GetValueOrDefault("seed", "42"), CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("seed", "42"), CultureInfo.InvariantCulture),
+            share);
     }
+}
+
+/// <summary>The member's part of the graph beyond the fixed benchmark accounts: a fraction owned, a fraction granted directly.</summary>
+internal sealed record CallerShare(double Owns, double Granted)
+{
+    public int MemberObjects(int objects) => Math.Max(GraphGenerator.MemberObjects, (int)(Owns * objects));
+
+    public int GrantedObjects(int objects) => (int)(Granted * objects);
 }
 
 /// <summary>The signed-in accounts the benchmark uses (made beforehand with `create-user`).</summary>

@@ -21,7 +21,7 @@ BenchGraph? graph = null;
 foreach (var pass in store.Passes)
 {
     await store.BeginAsync(pass);
-    graph = new GraphGenerator(existing, store, options.Objects, options.Seed).Generate();
+    graph = new GraphGenerator(existing, store, options.Objects, options.Seed, options.MemberShare).Generate();
     await store.EndPassAsync();
     Console.Error.WriteLine(FormattableString.Invariant($"[load] pass {pass} done at {clock.Elapsed.TotalSeconds:F1} s"));
 }

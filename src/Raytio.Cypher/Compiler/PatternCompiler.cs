@@ -90,7 +90,6 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
             var alias = state.NewName("n");
             select.AddSource($"{CompilerState.VisibleNodes} {alias}");
             id = $"{alias}.id";
-            select.KnownNodeRow(id, alias);
             Bind(node.Variable, new SqlExpr(id, SqlKind.Node));
         }
         foreach (var label in node.Labels)
@@ -110,7 +109,10 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
     private void Relationship(RelationshipPattern relationship, string left, string right)
     {
         var alias = state.NewName("r");
-        select.AddSource($"{CompilerState.VisibleRelationships} {alias}");
+        // Both ends are visible nodes (joined from vis_nodes here, or bound to one earlier), so the
+        // relationship is visible: reading graph_relationships directly lets its (start_id, type,
+        // end_id) index drive the join instead of a vis_rels built whole for the query.
+        select.AddSource($"graph_relationships {alias}");
         var id = $"{alias}.id";
         select.KnownRelationshipRow(id, alias);
         if (IsBound(relationship.Variable, out var bound))

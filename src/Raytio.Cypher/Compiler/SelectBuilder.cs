@@ -16,9 +16,7 @@ internal sealed class SelectBuilder(CompilerState state)
 
     public void AddCondition(string condition) => _conditions.Add(condition);
 
-    /// <summary>A source that already holds the row of the node with id <paramref name="idSql"/>.</summary>
-    public void KnownNodeRow(string idSql, string alias) => _nodeRows[idSql] = alias;
-
+    /// <summary>A source that already holds the row of the relationship with id <paramref name="idSql"/>.</summary>
     public void KnownRelationshipRow(string idSql, string alias) => _relationshipRows[idSql] = alias;
 
     public string NodeRow(string idSql) => Row(_nodeRows, idSql, "graph_nodes", "gn");
