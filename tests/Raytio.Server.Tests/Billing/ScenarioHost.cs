@@ -52,6 +52,12 @@ internal sealed class ScenarioHost : IAsyncDisposable
     public async Task<Organizations.Org> RenewAtAsync(Organizations.Org org, DateTimeOffset moment)
     {
         await App.RenewAtAsync(moment);
+        return await AdminNowAsync(org);
+    }
+
+    /// <summary>The organisation with a fresh administrator signed in now.</summary>
+    public async Task<Organizations.Org> AdminNowAsync(Organizations.Org org)
+    {
         var admin = await GraphUser.CreateAsync(App);
         await App.AddMemberAsync(org, admin.Id, OrganizationRole.Admin);
         return org with { Admin = admin };
