@@ -84,6 +84,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await DriveProfileObjectsAsync();
         await DrivePermissionsAndRelationshipsAsync();
         await app.DriveApplicationRequestsAsync(TooLarge);
+        await app.DriveBillingAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
