@@ -130,4 +130,30 @@ public sealed class ProrationRenewalScenarioTests
         org = await host.RenewAtAsync(org, Utc(2027, 6, 1));
         Assert.Equal(2, (await app.InvoicesAsync(org)).Length);
     }
+
+    [Fact]
+    public async Task A_change_to_a_yearly_plan_credits_the_month_and_invoices_the_new_year_at_once()
+    {
+        await using var host = await ScenarioHost.StartAsync();
+        var app = host.App;
+        var org = await host.OrgAtAsync(Utc(2027, 3, 1));
+        var id = (await app.SubscribedAsync(org, (EmbeddedCatalogue.BusinessMonthly, 1))).Str("id");
+        org = await host.AdminAtAsync(org, Utc(2027, 3, 16, 12));
+        var changed = await (await app.ChangeSubscriptionAsync(org, id, new { items = new[] { new { plan = EmbeddedCatalogue.BusinessMonthly, deleted = true }, new { plan = EmbeddedCatalogue.BusinessYearly, deleted = false } } }, org.Admin.Bearer)).AssertOkAsync();
+        Assert.Equal("active", changed.Str("status"));
+        Assert.Equal((Utc(2027, 3, 16, 12).Unix(), Utc(2028, 3, 16, 12).Unix()), (changed.Long("current_period_start"), changed.Long("current_period_end")));
+        Assert.Equal(Utc(2027, 3, 16, 12).Unix(), changed.Long("billing_cycle_anchor"));
+
+        // Half of March unused: -9950 (tax -1492); the year: 199000 (tax 29850).
+        var update = (await app.InvoicesAsync(org))[0];
+        Assert.Equal(changed.Str("latest_invoice"), update.Str("id"));
+        Assert.Equal(("subscription_update", "paid"), (update.Str("billing_reason"), update.Str("status")));
+        Assert.Equal([(-9_950L, -1_492L), (199_000L, 29_850L)], update.Lines().Select(l => (l.Long("amount"), l.GetProperty("tax_amounts")[0].Long("amount"))));
+        Assert.Equal((189_050, 28_358, 217_408), (update.Long("subtotal"), update.Long("tax"), update.Long("total")));
+
+        org = await host.RenewAtAsync(org, Utc(2028, 3, 16, 12));
+        var invoices = await app.InvoicesAsync(org);
+        Assert.Equal(3, invoices.Length);
+        Assert.Equal((228_850, Utc(2029, 3, 16, 12).Unix()), (invoices[0].Long("total"), invoices[0].Long("period_end")));
+    }
 }

@@ -9,7 +9,8 @@ namespace Raytio.Server.Features.Billing.Embedded;
 /// charges it (paid: active; declined or no default payment method: incomplete, which expires
 /// after 23 hours), or starts the longest trial of its plans (trialing, a zero invoice).
 /// Changes of items are prorated as Stripe does by default: the credits and charges wait for the
-/// next renewal invoice. Cancelling now ends it without an invoice.
+/// next renewal invoice; a change to another interval starts a new period and invoices it at once
+/// with the credits. Cancelling now ends it without an invoice.
 /// </summary>
 public sealed class EmbeddedSubscriptions(RaytioDbContext db, EmbeddedObjects objects, EmbeddedInvoicing invoicing, TimeProvider time) : IBillingSubscriptions
 {
@@ -113,27 +114,25 @@ public sealed class EmbeddedSubscriptions(RaytioDbContext db, EmbeddedObjects ob
     {
         var plans = await db.BillingPlans.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.LockCustomerAsync(customerId, time.GetUtcNow().UtcDateTime, cancellationToken) is null)
-        {
-            return null;
-        }
-        var subscription = await db.BillingSubscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId && s.CustomerId == customerId, cancellationToken);
-        if (subscription is null)
+        var customer = await db.LockCustomerAsync(customerId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var subscription = customer is null ? null : await db.BillingSubscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId && s.CustomerId == customerId, cancellationToken);
+        if (customer is null || subscription is null)
         {
             return null;
         }
         RequireNotEnded(subscription);
         var now = time.Now();
-        if (change.Items is { } requested)
-        {
-            await new SubscriptionItemChange(db, subscription, plans, now).ApplyAsync(requested, cancellationToken);
-        }
+        var newPeriod = change.Items is { } requested && await new SubscriptionItemChange(db, subscription, plans, now).ApplyAsync(requested, cancellationToken);
         if (change.CancelAtPeriodEnd is { } cancel)
         {
             subscription.CancelAtPeriodEnd = cancel;
             subscription.CanceledAt = cancel ? now : null;
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (newPeriod)
+        {
+            await InvoiceNewPeriodAsync(customer, subscription, plans, now, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return (await objects.SubscriptionsAsync([subscription], cancellationToken))[0];
     }
@@ -158,6 +157,20 @@ public sealed class EmbeddedSubscriptions(RaytioDbContext db, EmbeddedObjects ob
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await objects.SubscriptionsAsync([subscription], cancellationToken))[0];
+    }
+
+    /// <summary>After a change of interval: the credits and the new period on one invoice (`subscription_update`), charged now.</summary>
+    private async Task InvoiceNewPeriodAsync(
+        BillingCustomerRecord customer, BillingSubscriptionRecord subscription, IReadOnlyDictionary<string, BillingPlanRecord> plans, long now, CancellationToken cancellationToken)
+    {
+        var subscriptionId = subscription.Id;
+        var items = await db.BillingSubscriptionItems.AsNoTracking().Where(i => i.SubscriptionId == subscriptionId).OrderBy(i => i.Key).ToListAsync(cancellationToken);
+        var lines = items.Select(item => EmbeddedInvoicing.PlanLine(subscription, item, plans[item.PlanId], now, subscription.CurrentPeriodEnd, trial: false)).ToList();
+        var invoice = await invoicing.IssueAsync(customer, subscription, "subscription_update", lines, now, cancellationToken);
+        var paid = await invoicing.ChargeAsync(invoice, customer, now, retry: true, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        subscription.Status = paid && !await invoicing.HasOpenInvoiceAsync(subscriptionId, cancellationToken) ? Active : PastDue;
+        await invoicing.SaveWithDelinquencyAsync(customer, cancellationToken);
     }
 
     private static void RequireNotEnded(BillingSubscriptionRecord subscription)

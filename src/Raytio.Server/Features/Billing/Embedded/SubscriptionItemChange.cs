@@ -10,11 +10,14 @@ namespace Raytio.Server.Features.Billing.Embedded;
 /// `deleted` removes one; items not named stay. Every item whose plan or quantity changes is
 /// prorated while the subscription is being paid for (not during a trial): a credit for the
 /// unused rest of the period at the old price and quantity, a charge for it at the new ones,
-/// both waiting for the next invoice.
+/// both waiting for the next invoice. A change to plans of another interval (monthly to yearly)
+/// starts a new period now, as Stripe does: the old items' unused time is credited and the new
+/// period is to be invoiced at once (<see cref="ApplyAsync"/> answers true).
 /// </summary>
 public sealed class SubscriptionItemChange(RaytioDbContext db, BillingSubscriptionRecord subscription, IReadOnlyDictionary<string, BillingPlanRecord> plans, long now)
 {
-    public async Task ApplyAsync(IReadOnlyList<SubscriptionItemRequest> requested, CancellationToken cancellationToken)
+    /// <returns>Whether the interval changed, so that a new period starts now and must be invoiced.</returns>
+    public async Task<bool> ApplyAsync(IReadOnlyList<SubscriptionItemRequest> requested, CancellationToken cancellationToken)
     {
         var subscriptionId = subscription.Id;
         var items = await db.BillingSubscriptionItems.Where(i => i.SubscriptionId == subscriptionId).OrderBy(i => i.Key).ToListAsync(cancellationToken);
@@ -40,7 +43,7 @@ public sealed class SubscriptionItemChange(RaytioDbContext db, BillingSubscripti
             after[target] = (plan, quantity);
         }
         SubscriptionItemRules.CheckSet([.. items.Select(item => after[item]).OfType<(BillingPlanRecord, int)>()]);
-        RequireSameBilling(items.Select(item => after[item]).OfType<(BillingPlanRecord Plan, int)>().First().Plan);
+        var newInterval = RequireSameCurrency(items.Select(item => after[item]).OfType<(BillingPlanRecord Plan, int)>().First().Plan);
         foreach (var item in items)
         {
             var old = before.TryGetValue(item, out var was) ? was : ((BillingPlanRecord, int)?)null;
@@ -49,10 +52,33 @@ public sealed class SubscriptionItemChange(RaytioDbContext db, BillingSubscripti
             {
                 continue;
             }
-            Prorate(item, old, next);
+            Prorate(item, old, newInterval ? null : next);
             Write(item, old, next);
         }
+        if (newInterval)
+        {
+            RestartPeriod(after.Values.OfType<(BillingPlanRecord Plan, int)>().First().Plan);
+        }
         subscription.Start = now;
+        return newInterval && subscription.Status != EmbeddedSubscriptions.Trialing;
+    }
+
+    /// <summary>
+    /// Every item is on a plan of the new interval now (one interval per subscription), so each old
+    /// item was credited above and the new period starts now; a trial keeps its end as the anchor.
+    /// </summary>
+    private void RestartPeriod(BillingPlanRecord plan)
+    {
+        subscription.Interval = plan.Interval;
+        subscription.IntervalCount = plan.IntervalCount;
+        if (subscription.Status == EmbeddedSubscriptions.Trialing)
+        {
+            return;
+        }
+        subscription.BillingCycleAnchor = now;
+        subscription.Cycle = 1;
+        subscription.CurrentPeriodStart = now;
+        subscription.CurrentPeriodEnd = BillingPeriods.After(now, plan.Interval, plan.IntervalCount, 1);
     }
 
     private BillingSubscriptionItemRecord? Target(List<BillingSubscriptionItemRecord> items, int index, SubscriptionItemRequest request)
@@ -65,14 +91,23 @@ public sealed class SubscriptionItemChange(RaytioDbContext db, BillingSubscripti
         return request.Plan is { } planId ? items.FirstOrDefault(item => item.PlanId == planId) : null;
     }
 
-    /// <summary>A change may not move the subscription to another currency or interval (its periods and invoices are in them).</summary>
-    private void RequireSameBilling(BillingPlanRecord plan)
+    /// <summary>
+    /// A change may not move the subscription to another currency (its invoices are in it); true
+    /// when it moves to another interval, which only a subscription being paid for or trialing may.
+    /// </summary>
+    private bool RequireSameCurrency(BillingPlanRecord plan)
     {
-        if (plan.Currency != subscription.Currency || plan.Interval != subscription.Interval || plan.IntervalCount != subscription.IntervalCount)
+        if (plan.Currency != subscription.Currency)
         {
             throw ApiException.Invalid("items",
-                $"This subscription bills {subscription.Currency} per {subscription.Interval}; '{plan.Id}' bills {plan.Currency} per {plan.Interval}. Start a new subscription for it.");
+                $"This subscription bills in {subscription.Currency}; '{plan.Id}' bills in {plan.Currency}. Start a new subscription for it.");
         }
+        var newInterval = plan.Interval != subscription.Interval || plan.IntervalCount != subscription.IntervalCount;
+        if (newInterval && subscription.Status is not (EmbeddedSubscriptions.Active or EmbeddedSubscriptions.PastDue or EmbeddedSubscriptions.Trialing))
+        {
+            throw ApiException.Invalid("items", $"A {subscription.Status} subscription cannot move to another interval.");
+        }
+        return newInterval;
     }
 
     private void Prorate(BillingSubscriptionItemRecord item, (BillingPlanRecord Plan, int Quantity)? old, (BillingPlanRecord Plan, int Quantity)? next)
