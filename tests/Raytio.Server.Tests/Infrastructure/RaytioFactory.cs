@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
+using Raytio.Server.Features.Billing.Embedded;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
 
@@ -114,6 +115,8 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Likewise the audit read writer and sealer: tests run their passes (AuditDriver).
             services.Remove(services.Single(d => d.ImplementationType == typeof(AuditReadWriter)));
             services.Remove(services.Single(d => d.ImplementationType == typeof(AuditSealer)));
+            // Likewise billing renewals: tests advance the clock and run a pass (BillingRenewals).
+            services.Remove(services.Single(d => d.ImplementationType == typeof(BillingRenewalService)));
         });
     }
 

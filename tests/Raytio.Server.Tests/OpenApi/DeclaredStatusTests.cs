@@ -88,6 +88,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveQueriesAsync(TooLarge);
         await app.DriveApplicationRequestsAsync(TooLarge);
         await app.DrivePriceListsAsync(TooLarge);
+        await app.DriveBillingAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");

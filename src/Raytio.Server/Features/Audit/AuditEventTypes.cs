@@ -28,6 +28,11 @@ public static class AuditEventTypes
     public const string OrganizationRoleChange = "organization_role_change";
     public const string OrganizationInvite = "organization_invite";
     public const string OrganizationInviteRevoke = "organization_invite_revoke";
+    public const string BillingSubscriptionCreate = "billing_subscription_create";
+    public const string BillingSubscriptionUpdate = "billing_subscription_update";
+    public const string BillingSubscriptionCancel = "billing_subscription_cancel";
+    public const string BillingPaymentMethodAttach = "billing_payment_method_attach";
+    public const string BillingPaymentMethodDetach = "billing_payment_method_detach";
     public const string DomainSet = "domain_set";
     public const string LinkCreate = "link_create";
     public const string ApplicationRequestCreate = "application_request_create";

@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Billing.Embedded;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Billing;
 
 /// <summary>
 /// Customers of the embedded billing engine, in the billing_customers table. Ids look like
-/// Stripe's (`cus_` and 14 base-62 characters). Payment methods arrive with the billing issue;
-/// until then no payment method is attached to any customer, so a default cannot be set.
+/// Stripe's (`cus_` and 14 base-62 characters). The default payment method must be one attached
+/// to the customer (<see cref="Embedded.EmbeddedPaymentMethods"/>).
 /// </summary>
 public sealed class EmbeddedBillingCustomers(RaytioDbContext db, TimeProvider time) : IBillingCustomers
 {
@@ -40,14 +41,15 @@ public sealed class EmbeddedBillingCustomers(RaytioDbContext db, TimeProvider ti
     {
         var record = await db.BillingCustomers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw new InvalidOperationException($"The organisation's billing customer {customerId} is missing.");
-        if (defaultPaymentMethod is { IsPresent: true, Value: { } paymentMethod })
+        if (defaultPaymentMethod is { IsPresent: true, Value: { } paymentMethod }
+            && !await db.BillingPaymentMethods.AnyAsync(m => m.Id == paymentMethod && m.CustomerId == customerId, cancellationToken))
         {
             throw ApiException.Invalid("customer.invoice_settings.default_payment_method",
                 $"The payment method '{paymentMethod}' is not attached to this organisation's customer.");
         }
         if (defaultPaymentMethod.IsPresent)
         {
-            record.DefaultPaymentMethod = null;
+            record.DefaultPaymentMethod = defaultPaymentMethod.Value;
         }
         record.Name = name;
         record.Email = email;

@@ -393,6 +393,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long>("Balance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -434,6 +438,754 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_billing_customers_organization_id");
 
                     b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingInvoiceLineRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_end");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proration");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<string>("SubscriptionItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_item_id");
+
+                    b.Property<long>("TaxAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_amount");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_invoice_lines");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoice_lines_id");
+
+                    b.HasIndex("InvoiceId", "Key")
+                        .HasDatabaseName("ix_billing_invoice_lines_invoice_id_key");
+
+                    b.HasIndex("SubscriptionId", "InvoiceId")
+                        .HasDatabaseName("ix_billing_invoice_lines_subscription_id_invoice_id");
+
+                    b.ToTable("billing_invoice_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingInvoiceRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<long>("AmountDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_due");
+
+                    b.Property<long>("AmountPaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_paid");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("BillingReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_reason");
+
+                    b.Property<string>("ChargeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charge_id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("EndingBalance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ending_balance");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("NextPaymentAttempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_payment_attempt");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_method_id");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_end");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("StartingBalance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starting_balance");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubscriptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax");
+
+                    b.Property<string>("TaxRateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate_id");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_invoices");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_number");
+
+                    b.HasIndex("CustomerId", "Key")
+                        .HasDatabaseName("ix_billing_invoices_customer_id_key");
+
+                    b.HasIndex("Status", "NextPaymentAttempt")
+                        .HasDatabaseName("ix_billing_invoices_status_next_payment_attempt");
+
+                    b.ToTable("billing_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingPaymentMethodRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("ExpMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exp_month");
+
+                    b.Property<int>("ExpYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exp_year");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last4");
+
+                    b.Property<string>("TestToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("test_token");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_payment_methods");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_payment_methods_id");
+
+                    b.HasIndex("CustomerId", "Key")
+                        .HasDatabaseName("ix_billing_payment_methods_customer_id_key");
+
+                    b.ToTable("billing_payment_methods", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingPlanRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<int>("IntervalCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interval_count");
+
+                    b.Property<string>("Nickname")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nickname");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int?>("TrialPeriodDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trial_period_days");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_plans");
+
+                    b.HasAlternateKey("Id")
+                        .HasName("ak_billing_plans_id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_plans_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_billing_plans_product_id");
+
+                    b.ToTable("billing_plans", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Key = 1L,
+                            Active = false,
+                            Amount = 2900L,
+                            Created = 1704067260L,
+                            Currency = "nzd",
+                            Id = "plan_LegacyMonthlyNZ",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Legacy monthly NZ",
+                            ProductId = "prod_RaytioPlatform"
+                        },
+                        new
+                        {
+                            Key = 2L,
+                            Active = true,
+                            Amount = 4900L,
+                            Created = 1704067320L,
+                            Currency = "nzd",
+                            Id = "plan_StarterMonthlyNZ",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Starter monthly NZ",
+                            ProductId = "prod_RaytioPlatform"
+                        },
+                        new
+                        {
+                            Key = 3L,
+                            Active = true,
+                            Amount = 19900L,
+                            Created = 1704067380L,
+                            Currency = "nzd",
+                            Id = "plan_BusinessMonthlyNZ",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Business monthly NZ",
+                            ProductId = "prod_RaytioPlatform"
+                        },
+                        new
+                        {
+                            Key = 4L,
+                            Active = true,
+                            Amount = 4900L,
+                            Created = 1704067440L,
+                            Currency = "nzd",
+                            Id = "plan_StarterTrialNZ",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Starter monthly NZ, 14-day trial",
+                            ProductId = "prod_RaytioPlatform",
+                            TrialPeriodDays = 14
+                        },
+                        new
+                        {
+                            Key = 5L,
+                            Active = true,
+                            Amount = 199000L,
+                            Created = 1704067500L,
+                            Currency = "nzd",
+                            Id = "plan_BusinessYearlyNZ",
+                            Interval = "year",
+                            IntervalCount = 1,
+                            Nickname = "Business yearly NZ",
+                            ProductId = "prod_RaytioPlatform"
+                        },
+                        new
+                        {
+                            Key = 6L,
+                            Active = true,
+                            Amount = 2900L,
+                            Created = 1704067560L,
+                            Currency = "usd",
+                            Id = "plan_StarterMonthlyUS",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Starter monthly US",
+                            ProductId = "prod_RaytioPlatform"
+                        },
+                        new
+                        {
+                            Key = 7L,
+                            Active = true,
+                            Amount = 10000L,
+                            Created = 1704067620L,
+                            Currency = "nzd",
+                            Id = "plan_CreditBundle100NZ",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Credit bundle 100 NZ",
+                            ProductId = "prod_RaytioCredits"
+                        },
+                        new
+                        {
+                            Key = 8L,
+                            Active = true,
+                            Amount = 55000L,
+                            Created = 1704067680L,
+                            Currency = "nzd",
+                            Id = "plan_CreditBundle550NZ",
+                            Interval = "month",
+                            IntervalCount = 1,
+                            Nickname = "Credit bundle 550 NZ",
+                            ProductId = "prod_RaytioCredits"
+                        });
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingProductRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_products");
+
+                    b.ToTable("billing_products", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "prod_RaytioPlatform",
+                            Created = 1704067200L,
+                            Name = "Raytio platform"
+                        },
+                        new
+                        {
+                            Id = "prod_RaytioCredits",
+                            Created = 1704067200L,
+                            Name = "Raytio verification credits"
+                        });
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingSubscriptionItemRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_subscription_items");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_subscription_items_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_billing_subscription_items_plan_id");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_billing_subscription_items_subscription_id");
+
+                    b.ToTable("billing_subscription_items", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingSubscriptionRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<long>("BillingCycleAnchor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("billing_cycle_anchor");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_at_period_end");
+
+                    b.Property<long?>("CanceledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("CurrentPeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_period_end");
+
+                    b.Property<long>("CurrentPeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_period_start");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cycle");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<int>("IntervalCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interval_count");
+
+                    b.Property<string>("LatestInvoiceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_invoice_id");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TaxRateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate_id");
+
+                    b.Property<long?>("TrialEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trial_end");
+
+                    b.Property<long?>("TrialStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trial_start");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_subscriptions");
+
+                    b.HasAlternateKey("Id")
+                        .HasName("ak_billing_subscriptions_id");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_subscriptions_id");
+
+                    b.HasIndex("CustomerId", "Key")
+                        .HasDatabaseName("ix_billing_subscriptions_customer_id_key");
+
+                    b.HasIndex("Status", "CurrentPeriodEnd")
+                        .HasDatabaseName("ix_billing_subscriptions_status_current_period_end");
+
+                    b.ToTable("billing_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingTaxRateRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("DefaultForCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_for_currency");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<decimal>("Percentage")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("percentage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_tax_rates");
+
+                    b.HasIndex("DefaultForCurrency")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_tax_rates_default_for_currency");
+
+                    b.ToTable("billing_tax_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "txr_GstNewZealand15",
+                            Active = true,
+                            Created = 1704067200L,
+                            DefaultForCurrency = "nzd",
+                            Description = "New Zealand goods and services tax",
+                            DisplayName = "GST",
+                            Jurisdiction = "NZ",
+                            Percentage = 15m
+                        });
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
@@ -1286,6 +2038,55 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_user_user_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingInvoiceRecord", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Billing.BillingCustomerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_invoices_billing_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingPlanRecord", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Billing.Embedded.BillingProductRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_plans_billing_product_record_product_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingSubscriptionItemRecord", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Billing.Embedded.BillingPlanRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_subscription_items_billing_plans_plan_id");
+
+                    b.HasOne("Raytio.Server.Features.Billing.Embedded.BillingSubscriptionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_subscription_items_billing_subscriptions_subscription_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Embedded.BillingSubscriptionRecord", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Billing.BillingCustomerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_subscriptions_billing_customers_customer_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>

@@ -21,6 +21,9 @@ public sealed class BillingCustomerRecord
     /// <summary>`invoice_settings.default_payment_method`: a payment method attached to this customer, or none.</summary>
     public string? DefaultPaymentMethod { get; set; }
 
+    /// <summary>Minor units the customer owes (positive) or is owed (negative: credit left by an invoice whose prorations exceeded its charges); the next invoice applies it.</summary>
+    public long Balance { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
