@@ -39,10 +39,9 @@ internal static class CypherBench
         var service = services.GetRequiredService<CypherQueryService>();
         var runner = services.GetRequiredService<CompiledQueryRunner>();
         var limits = services.GetRequiredService<IOptions<CypherQueryOptions>>().Value;
-        var me = await services.GetRequiredService<GraphPrincipals>().ExistingUserNodeAsync(options.Caller, CancellationToken.None)
-            ?? throw new InvalidOperationException($"the caller {options.Caller} has no graph node");
+        var visibility = await services.GetRequiredService<CallerVisibility>().OfAsync(options.Caller, CancellationToken.None);
+        var me = visibility.UserNodeId ?? throw new InvalidOperationException($"the caller {options.Caller} has no graph node");
         var everyone = await db.GraphNodes.Where(n => n.Key == PublicGroup.Key).Select(n => n.Id).SingleAsync();
-        var visibility = new GraphVisibility(await services.GetRequiredService<PermissionService>().PrincipalsOf(options.Caller).ToListAsync(), me);
 
         var exported = await KuzuExport.WriteAsync(connection, sql, me, everyone, options);
         Console.Error.WriteLine($"[cypher] the caller sees {exported} objects; timing Kuzu on them");
@@ -84,11 +83,7 @@ internal static class CypherBench
             }
 
             // Two parts of operation 64 on their own, to tell its fixed cost from the SQL's.
-            async Task Principals()
-            {
-                await services.GetRequiredService<PermissionService>().PrincipalsOf(options.Caller).ToListAsync();
-                await services.GetRequiredService<GraphPrincipals>().ExistingUserNodeAsync(options.Caller, CancellationToken.None);
-            }
+            Task Principals() => services.GetRequiredService<CallerVisibility>().OfAsync(options.Caller, CancellationToken.None);
             Task Compile()
             {
                 CypherCompiler.Compile(CypherParser.Parse(query.Cypher), new CompileContext(

@@ -8,6 +8,7 @@ public sealed class CypherQueriesFeature : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSettings<CypherQueryOptions>(CypherQueryOptions.Section);
+        services.AddScoped<CallerVisibility>();
         services.AddScoped<CompiledQueryRunner>();
         services.AddScoped<CypherQueryService>();
     }

@@ -17,7 +17,7 @@ namespace Raytio.Server.Features.CypherQueries;
 /// the audit trail, as operations 38-40 record theirs.
 /// </summary>
 public sealed class CypherQueryService(
-    RaytioDbContext db, PermissionService permissions, GraphPrincipals principals, CompiledQueryRunner runner, AuditTrail audit,
+    RaytioDbContext db, CallerVisibility visibility, CompiledQueryRunner runner, AuditTrail audit,
     IOptions<CypherQueryOptions> options)
 {
     private readonly CypherQueryOptions _options = options.Value;
@@ -26,7 +26,7 @@ public sealed class CypherQueryService(
     {
         var markers = ValueMarkers.Unguessable();
         var context = new CompileContext(
-            runner.Dialect, await VisibilityAsync(caller, cancellationToken), _options.MaxVariableLength, _options.MaxRows, request.Parameters, markers);
+            runner.Dialect, await visibility.OfAsync(caller, cancellationToken), _options.MaxVariableLength, _options.MaxRows, request.Parameters, markers);
         CompiledQuery compiled;
         try
         {
@@ -46,12 +46,5 @@ public sealed class CypherQueryService(
             ["data"] = values.Shape(),
             ["truncated"] = rows.Truncated,
         };
-    }
-
-    private async Task<GraphVisibility> VisibilityAsync(Guid? caller, CancellationToken cancellationToken)
-    {
-        var principalIds = await permissions.PrincipalsOf(caller).ToListAsync(cancellationToken);
-        var userNode = caller is null ? null : await principals.ExistingUserNodeAsync(caller.Value, cancellationToken);
-        return new GraphVisibility(principalIds, userNode);
     }
 }
