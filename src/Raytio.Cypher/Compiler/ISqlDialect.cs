@@ -75,6 +75,12 @@ public interface ISqlDialect
     /// <summary>The column of a JSON value as a result: its JSON text, 'null' for NULL.</summary>
     string ResultText(string json);
 
+    /// <summary>
+    /// The rows of <paramref name="select"/> (no WHERE of its own) that meet any of
+    /// <paramref name="conditions"/>, each of which an index can drive.
+    /// </summary>
+    string AnyOf(string select, IReadOnlyList<string> conditions);
+
     string StartsWith(string text, string prefix);
 
     string EndsWith(string text, string suffix);

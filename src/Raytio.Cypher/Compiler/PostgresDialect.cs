@@ -67,6 +67,10 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string ResultText(string json) => $"COALESCE(CAST({json} AS text), 'null')";
 
+    // PostgreSQL materializes a CTE read more than once: each arm of the union is one index scan.
+    public string AnyOf(string select, IReadOnlyList<string> conditions) =>
+        string.Join("\nUNION ALL\n", conditions.Select(c => $"{select} WHERE {c}"));
+
     public string StartsWith(string text, string prefix) => $"starts_with({text}, {prefix})";
 
     public string EndsWith(string text, string suffix) => $"(right({text}, length({suffix})) = {suffix})";
