@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Graph;
@@ -37,6 +38,10 @@ public static class GraphLoader
         db.GraphRelationships.AddRange(graph.Relationships.Select(r => Relationship(
             nodes[r.From.Key].Id, nodes[r.To.Key].Id, r.Type, r.Since is { } since ? $$"""{"since":{{since}}}""" : "{}", now)));
         await db.SaveChangesAsync();
+        if (TestDatabase.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE graph_nodes, graph_labels, graph_relationships");
+        }
         return nodes.ToDictionary(n => n.Key, n => n.Value.Id);
     }
 
