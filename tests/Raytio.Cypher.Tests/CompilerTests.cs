@@ -153,4 +153,13 @@ public sealed class CompilerTests
         Assert.Contains(") OR (n.kind = 2", VisibleNodes(SqliteDialect.Instance), StringComparison.Ordinal);
         Assert.Equal(2, VisibleNodes(PostgresDialect.Instance).Split("UNION ALL").Length - 1);
     }
+
+    [Fact]
+    public void The_visible_relationships_are_inlined_on_postgres()
+    {
+        // Materialized, each of its reads was a CTE scan without index: nested loops over cross products.
+        var query = Single(Match(Path(Node("a"), Out(), Node("b"))), Return(Item("a")));
+        Assert.Contains("vis_rels AS NOT MATERIALIZED (", CypherCompiler.Compile(query, Context(PostgresDialect.Instance)).Sql, StringComparison.Ordinal);
+        Assert.Contains("vis_rels AS (", CypherCompiler.Compile(query, Context(SqliteDialect.Instance)).Sql, StringComparison.Ordinal);
+    }
 }

@@ -26,7 +26,7 @@ internal static class VisibilityCompiler
             parts.Add($"n.kind = 1 AND n.id = {self}");
         }
         state.AddCte(CompilerState.VisibleNodes, parts.Count == 0 ? $"{Columns} WHERE 1 = 0" : state.Dialect.AnyOf(Columns, parts));
-        state.AddCte(CompilerState.VisibleRelationships,
+        state.AddInlinedCte(CompilerState.VisibleRelationships,
             $"SELECT r.id, r.p_id, r.start_id, r.end_id, r.type, r.properties FROM {CompilerState.VisibleNodes} a JOIN graph_relationships r ON r.start_id = a.id\n"
             + $"WHERE r.end_id IN (SELECT b.id FROM {CompilerState.VisibleNodes} b)");
     }
