@@ -6,6 +6,8 @@ namespace Raytio.Server.Tests.Cypher.Differential;
 /// </summary>
 public static class DifferentialRun
 {
+    private const string TimeoutError = "400 query_timeout";
+
     /// <summary>Each query whose answers differ, with both texts and the difference; empty when all agree.</summary>
     public static async Task<IReadOnlyList<string>> DifferencesAsync(ICypherEndpoint endpoint, int seed, GraphSize size, int queryCount)
     {
@@ -19,12 +21,23 @@ public static class DifferentialRun
         var expected = await KuzuAnswersAsync(graph, queries);
 
         var differences = new List<string>();
+        var timeouts = new List<string>();
         for (var i = 0; i < queries.Count; i++)
         {
-            if (ResultComparer.Difference(expected[i], actual[i], queries[i].Ordered) is { } difference)
+            if (actual[i].Error?.StartsWith(TimeoutError, StringComparison.Ordinal) == true)
+            {
+                timeouts.Add($"graph {seed}, query {i}: {cypher[i]}");
+            }
+            else if (ResultComparer.Difference(expected[i], actual[i], queries[i].Ordered) is { } difference)
             {
                 differences.Add($"graph {seed}, query {i}: {cypher[i]}\n  kuzu: {KuzuTranslation.Translate(queries[i])}\n  {difference}");
             }
+        }
+        // A statement timeout says nothing of semantics and depends on the machine's load (the
+        // benchmark measures cost); more than one in a hundred queries is still a failure.
+        if (timeouts.Count * 100 > queries.Count)
+        {
+            differences.Add($"{timeouts.Count} of {queries.Count} queries ran into the statement timeout:\n{string.Join("\n", timeouts)}");
         }
         return differences;
     }
