@@ -18,6 +18,7 @@ QUERIES="${QUERIES:-1000}"
 NODES="${NODES:-120}"
 RELATIONSHIPS="${RELATIONSHIPS:-300}"
 ENGINES="${ENGINES:-sqlite postgres}"
+POSTGRES="${RAYTIO_TEST_POSTGRES:-}"
 RESULTS="${RESULTS:-$(mktemp -d)}"
 mkdir -p "$RESULTS"
 
@@ -30,10 +31,10 @@ export RAYTIO_DIFFERENTIAL_NODES="$NODES" RAYTIO_DIFFERENTIAL_RELATIONSHIPS="$RE
 status=0
 for engine in $ENGINES; do
   if [ "$engine" = postgres ]; then
-    if [ -z "${RAYTIO_TEST_POSTGRES:-}" ]; then
-      RAYTIO_TEST_POSTGRES=$(bash scripts/start-postgres.sh) || { echo "postgres: not available, skipped"; continue; }
+    if [ -z "$POSTGRES" ]; then
+      POSTGRES=$(bash scripts/start-postgres.sh 2>/dev/null) || { echo "postgres: not available, skipped"; continue; }
     fi
-    export RAYTIO_TEST_POSTGRES
+    export RAYTIO_TEST_POSTGRES="$POSTGRES"
   else
     unset RAYTIO_TEST_POSTGRES
   fi
