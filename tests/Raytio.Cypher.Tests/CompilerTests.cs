@@ -135,4 +135,32 @@ public sealed class CompilerTests
         Assert.EndsWith("LIMIT @" + compiled.Parameters[^1].Name, compiled.Sql, StringComparison.Ordinal);
         Assert.Equal(101L, compiled.Parameters[^1].Value);
     }
+
+    [Fact]
+    public void The_visible_nodes_are_one_materialized_select_on_sqlite_and_a_union_of_index_scans_on_postgres()
+    {
+        // SQLite flattened the CTE into every join that read it: a compound SELECT there multiplied
+        // into one branch per combination of its arms (a pattern of a few nodes took 20x longer).
+        var query = Single(Match(Path(Node("a"), Out(), Node("b"), Out(), Node("c"))), Return(Item("a")));
+        string VisibleNodes(ISqlDialect dialect)
+        {
+            var sql = CypherCompiler.Compile(query, Context(dialect)).Sql;
+            var start = sql.IndexOf("vis_nodes AS MATERIALIZED (", StringComparison.Ordinal);
+            Assert.True(start >= 0, sql);
+            return sql[start..sql.IndexOf("\n),", start, StringComparison.Ordinal)];
+        }
+
+        Assert.DoesNotContain("UNION", VisibleNodes(SqliteDialect.Instance), StringComparison.Ordinal);
+        Assert.Contains(") OR (n.kind = 2", VisibleNodes(SqliteDialect.Instance), StringComparison.Ordinal);
+        Assert.Equal(2, VisibleNodes(PostgresDialect.Instance).Split("UNION ALL").Length - 1);
+    }
+
+    [Fact]
+    public void The_visible_relationships_are_inlined_on_postgres()
+    {
+        // Materialized, each of its reads was a CTE scan without index: nested loops over cross products.
+        var query = Single(Match(Path(Node("a"), Out(), Node("b"))), Return(Item("a")));
+        Assert.Contains("vis_rels AS NOT MATERIALIZED (", CypherCompiler.Compile(query, Context(PostgresDialect.Instance)).Sql, StringComparison.Ordinal);
+        Assert.Contains("vis_rels AS (", CypherCompiler.Compile(query, Context(SqliteDialect.Instance)).Sql, StringComparison.Ordinal);
+    }
 }

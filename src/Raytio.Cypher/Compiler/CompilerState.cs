@@ -24,4 +24,7 @@ internal sealed class CompilerState(CompileContext context)
     /// <summary>Adds `name AS (sql)`; materialized when read more than once with a row numbering that must stay stable.</summary>
     public void AddCte(string name, string sql, bool materialized = false) =>
         _ctes.Add($"{name} AS {(materialized ? "MATERIALIZED " : "")}(\n{sql}\n)");
+
+    /// <summary>Adds `name AS (sql)` for the planner to inline wherever it is read (<see cref="ISqlDialect.InlinedCte"/>).</summary>
+    public void AddInlinedCte(string name, string sql) => _ctes.Add($"{name} AS {Dialect.InlinedCte}(\n{sql}\n)");
 }

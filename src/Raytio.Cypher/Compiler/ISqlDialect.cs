@@ -75,6 +75,15 @@ public interface ISqlDialect
     /// <summary>The column of a JSON value as a result: its JSON text, 'null' for NULL.</summary>
     string ResultText(string json);
 
+    /// <summary>Written before the body of a CTE the planner should inline into each query that reads it.</summary>
+    string InlinedCte { get; }
+
+    /// <summary>
+    /// The rows of <paramref name="select"/> (no WHERE of its own) that meet any of
+    /// <paramref name="conditions"/>, each of which an index can drive.
+    /// </summary>
+    string AnyOf(string select, IReadOnlyList<string> conditions);
+
     string StartsWith(string text, string prefix);
 
     string EndsWith(string text, string suffix);

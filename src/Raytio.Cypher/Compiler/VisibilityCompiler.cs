@@ -17,18 +17,18 @@ internal static class VisibilityCompiler
         var parts = new List<string>();
         if (principals.Length > 0)
         {
-            parts.Add($"{Columns} WHERE n.kind = 0 AND n.id IN (SELECT g.end_id FROM graph_relationships g WHERE g.start_id IN ({principals}) AND g.type IN ({Permissions}))");
+            parts.Add($"n.kind = 0 AND n.id IN (SELECT g.end_id FROM graph_relationships g WHERE g.start_id IN ({principals}) AND g.type IN ({Permissions}))");
         }
         if (visibility.UserNodeId is { } user)
         {
             var self = state.Parameters.Add(user);
-            parts.Add($"{Columns} WHERE n.kind = 2 AND n.id IN (SELECT b.end_id FROM graph_relationships b WHERE b.start_id = {self} AND b.type = 'BELONGS_TO')");
-            parts.Add($"{Columns} WHERE n.kind = 1 AND n.id = {self}");
+            parts.Add($"n.kind = 2 AND n.id IN (SELECT b.end_id FROM graph_relationships b WHERE b.start_id = {self} AND b.type = 'BELONGS_TO')");
+            parts.Add($"n.kind = 1 AND n.id = {self}");
         }
-        // Materialized, so it is made once: inlined, SQLite (3.35 and later) flattens the UNION ALL
-        // into every join and reads `n.id IN (...)` as a list of index probes per row of the join.
-        state.AddCte(CompilerState.VisibleNodes, parts.Count == 0 ? $"{Columns} WHERE 1 = 0" : string.Join("\nUNION ALL\n", parts), materialized: true);
-        state.AddCte(CompilerState.VisibleRelationships,
+        // Materialized, so it is made once: inlined, SQLite (3.35 and later) flattens it into every
+        // join and reads `n.id IN (...)` as a list of index probes per row of the join.
+        state.AddCte(CompilerState.VisibleNodes, parts.Count == 0 ? $"{Columns} WHERE 1 = 0" : state.Dialect.AnyOf(Columns, parts), materialized: true);
+        state.AddInlinedCte(CompilerState.VisibleRelationships,
             $"SELECT r.id, r.p_id, r.start_id, r.end_id, r.type, r.properties FROM {CompilerState.VisibleNodes} a JOIN graph_relationships r ON r.start_id = a.id\n"
             + $"WHERE r.end_id IN (SELECT b.id FROM {CompilerState.VisibleNodes} b)");
     }

@@ -46,6 +46,10 @@ public static class GraphLoader
         db.GraphRelationships.AddRange(graph.Relationships.Select(r => Relationship(
             nodes[r.From.Key].Id, nodes[r.To.Key].Id, r.Type, r.Since is { } since ? $$"""{"since":{{since}}}""" : "{}", now)));
         await db.SaveChangesAsync();
+        if (TestDatabase.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE graph_nodes, graph_labels, graph_relationships");
+        }
         return nodes.ToDictionary(n => n.Key, n => n.Value.Id);
     }
 

@@ -65,7 +65,9 @@ public static class KuzuTranslation
 
     private static CallExpr Id(RelationshipPattern rel) => new("id", [new VariableExpr(rel.Variable!)]);
 
-    /// <summary>Rules 3 to 7: functions Kuzu spells differently or lacks, and aggregates over no rows.</summary>
+    private static readonly HashSet<string> Comparisons = ["=", "<>", "<", "<=", ">", ">="];
+
+    /// <summary>Rules 3 to 10: functions Kuzu spells differently or lacks, aggregates over no rows, operators it answers differently.</summary>
     private static Expr Rewrite(Expr expression) => expression switch
     {
         // 3: a Kuzu node has one label, which label(n) answers as a string.
@@ -79,10 +81,32 @@ public static class KuzuTranslation
         // 7: Neo4j's collect over no (non-null) values is [], Kuzu's is null.
         CallExpr { Function: "collect" } c => new CallExpr("coalesce", [c with { Arguments = [.. c.Arguments.Select(Rewrite)] }, new ListExpr([])]),
         CallExpr c => c with { Arguments = [.. c.Arguments.Select(Rewrite)] },
+        // 8: every string contains the empty string (Neo4j); Kuzu's CONTAINS '' is false. STARTS WITH ''
+        // is true on a string and null otherwise in Kuzu too.
+        BinaryExpr { Operator: "CONTAINS", Right: LiteralExpr { Value: "" } } b => b with { Left = Rewrite(b.Left), Operator = "STARTS WITH" },
+        // 9: an integer property compared with a float in a WHERE loses rows in Kuzu 0.11.3 (its scan
+        // filter); `x + 0.0` is the same number as a float, which it compares right.
+        BinaryExpr b when Comparisons.Contains(b.Operator) && (TypeOf(b.Left), TypeOf(b.Right)) is (PropertyType.Integer, PropertyType.Float) or (PropertyType.Float, PropertyType.Integer) =>
+            b with { Left = AsFloat(Rewrite(b.Left)), Right = AsFloat(Rewrite(b.Right)) },
+        // 10: `x IN []` is false even when x is null (Neo4j: no element can match); Kuzu answers null.
+        BinaryExpr { Operator: "IN", Right: ListExpr { Items.Count: 0 } } => new LiteralExpr(false),
         BinaryExpr b => b with { Left = Rewrite(b.Left), Right = Rewrite(b.Right) },
         NotExpr n => n with { Operand = Rewrite(n.Operand) },
         IsNullExpr n => n with { Operand = Rewrite(n.Operand) },
         ListExpr l => l with { Items = [.. l.Items.Select(Rewrite)] },
         _ => expression,
     };
+
+    /// <summary>The type of a generated number expression, as far as rule 9 needs it.</summary>
+    private static PropertyType? TypeOf(Expr expression) => expression switch
+    {
+        PropertyExpr p => GraphVocabulary.TypeOf(p.Property),
+        LiteralExpr { Value: long } => PropertyType.Integer,
+        LiteralExpr { Value: double } => PropertyType.Float,
+        CallExpr { Function: "coalesce" } c => TypeOf(c.Arguments[0]),
+        _ => null,
+    };
+
+    private static Expr AsFloat(Expr expression) =>
+        TypeOf(expression) == PropertyType.Integer && expression is not LiteralExpr ? new BinaryExpr(expression, "+", new LiteralExpr(0.0)) : expression;
 }

@@ -40,6 +40,14 @@ public sealed class KuzuTranslationTests
             // Rules 6 and 7: sum over no values is 0, collect over no values is [].
             (Query([Match(Path(new NodePattern("c", "Company", []), Hop(null, "WORKS_AT", Direction.Left, A)))],
                 Items(("s", new CallExpr("sum", [new PropertyExpr("a", "age")])), ("l", new CallExpr("collect", [new PropertyExpr("a", "age")])))), "[[0,[]]]", "[[null,null]]"),
+            // Rule 8: every string contains the empty string.
+            (Query([Match(Path(A))], Items(("k", new PropertyExpr("a", "k")), ("c", new BinaryExpr(new PropertyExpr("a", "name"), "CONTAINS", new LiteralExpr(""))))),
+                "[[1,true],[2,true]]", "[[1,false],[2,false]]"),
+            // Rule 9: an integer compared with a float, by value.
+            (Query([Match(Path(A))], Items(("k", new PropertyExpr("a", "k"))), where: new BinaryExpr(new PropertyExpr("a", "k"), ">", new LiteralExpr(1.5))), "[[2]]", "[]"),
+            // Rule 10: nothing is in the empty list, not even null.
+            (Query([Match(Path(A))], Items(("k", new PropertyExpr("a", "k")), ("x", new BinaryExpr(new PropertyExpr("a", "age"), "IN", new ListExpr([]))))),
+                "[[1,false],[2,false]]", "[[1,null],[2,null]]"),
         };
 
         var translated = await KuzuRunner.RunAsync(Graph, [.. cases.Select(c => KuzuTranslation.Translate(c.Query))]);

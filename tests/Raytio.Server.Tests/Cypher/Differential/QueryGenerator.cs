@@ -35,6 +35,13 @@ public sealed class QueryGenerator(int seed)
         private readonly List<(string Name, bool Optional)> _relationships = [];
         private int _columns;
 
+        // Conditions read the variables from these positions on (an OPTIONAL MATCH's WHERE only its own).
+        private (int Nodes, int Relationships) _readableFrom;
+
+        private List<(string Name, string Label, bool Optional)> ReadableNodes => [.. _nodes.Skip(_readableFrom.Nodes)];
+
+        private List<(string Name, bool Optional)> ReadableRelationships => [.. _relationships.Skip(_readableFrom.Relationships)];
+
         private Random Random => generator._random;
 
         /// <summary>A single query; with <paramref name="unionTypes"/>, a UNION part returning properties of those types.</summary>
@@ -52,8 +59,11 @@ public sealed class QueryGenerator(int seed)
 
         private MatchClause Match(bool optional)
         {
+            var before = (_nodes.Count, _relationships.Count);
             var patterns = new List<PathPattern> { Path(optional, first: true) };
-            if (generator.Chance(0.25))
+            // One part per OPTIONAL MATCH: when a second part fails to match, Kuzu 0.11.3 also nulls the
+            // variables bound before the clause that it names (docs/CYPHER.md).
+            if (!optional && generator.Chance(0.25))
             {
                 patterns.Add(Path(optional, first: false));
             }
@@ -63,7 +73,16 @@ public sealed class QueryGenerator(int seed)
             {
                 patterns = [.. patterns.Select(FixedLength)];
             }
-            return new MatchClause(optional, patterns, generator.Chance(0.6) ? Condition(2) : null);
+            if (!generator.Chance(0.6))
+            {
+                return new MatchClause(optional, patterns, null);
+            }
+            // Kuzu 0.11.3 answers an OPTIONAL MATCH whose WHERE reads a null value bound before the
+            // clause as if nothing matched (docs/CYPHER.md), so that WHERE reads only its own variables.
+            _readableFrom = optional ? before : (0, 0);
+            var where = Condition(2);
+            _readableFrom = (0, 0);
+            return new MatchClause(optional, patterns, where);
         }
 
         private static PathPattern FixedLength(PathPattern path) =>
@@ -77,7 +96,8 @@ public sealed class QueryGenerator(int seed)
                 ? Bound(generator.Pick(_nodes))
                 : NewNode(generator.Pick(GraphVocabulary.LabelNames), optional);
             var hops = new List<Hop>();
-            var hopCount = optional && first ? Random.Next(1, 3) : Random.Next(0, 3);
+            // An OPTIONAL MATCH part is never a lone bound node: Kuzu 0.11.3 multiplies rows for it.
+            var hopCount = optional ? Random.Next(1, 3) : Random.Next(0, 3);
             var label = LabelOf(start.Variable);
             for (var i = 0; i < hopCount; i++)
             {
@@ -208,11 +228,11 @@ public sealed class QueryGenerator(int seed)
         /// <summary>A property of a bound node or named relationship, with its type.</summary>
         private (PropertyExpr Expression, PropertyType Type) Property()
         {
-            if (_relationships.Count > 0 && generator.Chance(0.15))
+            if (ReadableRelationships.Count > 0 && generator.Chance(0.15))
             {
-                return (new PropertyExpr(generator.Pick(_relationships).Name, GraphVocabulary.Since.Name), PropertyType.Integer);
+                return (new PropertyExpr(generator.Pick(ReadableRelationships).Name, GraphVocabulary.Since.Name), PropertyType.Integer);
             }
-            var node = generator.Pick(_nodes);
+            var node = generator.Pick(ReadableNodes);
             var property = generator.Chance(0.15)
                 ? new PropertyDefinition(GraphVocabulary.Key, PropertyType.Integer)
                 : generator.Pick(GraphVocabulary.Labels[node.Label]);
@@ -301,7 +321,7 @@ public sealed class QueryGenerator(int seed)
 
         private PropertyExpr StringProperty()
         {
-            var node = generator.Pick(_nodes);
+            var node = generator.Pick(ReadableNodes);
             return new PropertyExpr(node.Name, generator.Pick([.. GraphVocabulary.Labels[node.Label].Where(p => p.Type == PropertyType.String)]).Name);
         }
 
