@@ -307,3 +307,15 @@ raw_runs() { # NAME -> the runs' figures, e.g. "1.1520 / 1.1710"
 quotient() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (a == "-" || b == "-" || b + 0 <= 0) printf "-"; else printf "%.*f", d, a / b }'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 <= 0) printf "-"; else printf "%.1f", 100 * a / b }'; }
 verdict() { awk -v x="$1" -v op="$2" -v t="$3" 'BEGIN { if (x == "-" || x == "") { print "-"; exit } ok = (op == "<=" ? x <= t : x >= t); print (ok ? "met" : "MISSED") }'; }
+
+# The table of measured loads against /healthz (key h) in one run: header, then one row per key.
+ratio_table_header() {
+  echo "| load | requests/s | ÷ /healthz | ÷ /healthz, CPU basis | p50 ms | p99 ms | errors (status ≥ 400 or socket) | server CPU ms/request | other % |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+}
+ratio_row() { # KEY LABEL
+  local ratio=- ratio_cpu=-
+  if [[ "$1" != h ]]; then ratio="$(percent "${RPS[$1]}" "${RPS[h]}")%"; ratio_cpu="$(percent "${CPUMS[h]}" "${CPUMS[$1]}")%"; fi
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "${RPS[$1]}" "$ratio" "$ratio_cpu" "${P50[$1]}" "${P99[$1]}" \
+    "$(( NON2XX[$1] + ERRS[$1] ))" "${CPUMS[$1]}" "${OTHER[$1]}"
+}

@@ -103,16 +103,9 @@ stop_server
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ); $DATABASE_NAME; $LINKS links (loaded in $LOAD_SECONDS s); $CORES cores shared by the server, wrk and other work (load average before: ${LOADAVG[h]}); server $(git -C "$ROOT" log -1 --format=%h)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' + uncommitted changes'); wrk -t$THREADS -c$CONNECTIONS, $DURATION per load after $WARMUP warm-up.${EXTRA_SERVER_ARGS[*]:+ Server arguments: ${EXTRA_SERVER_ARGS[*]}.}"
 echo
-echo "| load | requests/s | ÷ /healthz | ÷ /healthz, CPU basis | p50 ms | p99 ms | errors (status ≥ 400 or socket) | server CPU ms/request | other % |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-row() { # KEY LABEL
-  local ratio=- ratio_cpu=-
-  if [[ "$1" != h ]]; then ratio="$(percent "${RPS[$1]}" "${RPS[h]}")%"; ratio_cpu="$(percent "${CPUMS[h]}" "${CPUMS[$1]}")%"; fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "${RPS[$1]}" "$ratio" "$ratio_cpu" "${P50[$1]}" "${P99[$1]}" \
-    "$(( NON2XX[$1] + ERRS[$1] ))" "${CPUMS[$1]}" "${OTHER[$1]}"
-}
-row h "GET /healthz"
-row l "GET /l/{id} (302)"
+ratio_table_header
+ratio_row h "GET /healthz"
+ratio_row l "GET /l/{id} (302)"
 echo
 share="$(percent "${RPS[l]}" "${RPS[h]}")"
 share_cpu="$(percent "${CPUMS[h]}" "${CPUMS[l]}")"
