@@ -41,6 +41,14 @@ public sealed class OrganizationAccess(RaytioDbContext db, TimeProvider time)
 
     public static Guid ParseId(string? orgId) => GraphIds.Parse(RouteField, orgId);
 
+    /// <summary>The ids of the organisations the caller is a member of (any role), in the order they joined.</summary>
+    public Task<List<Guid>> MembershipsAsync(Guid caller, CancellationToken cancellationToken) =>
+        db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.UserId == caller)
+            .OrderBy(m => m.JoinedAt).ThenBy(m => m.OrganizationId)
+            .Select(m => m.OrganizationId)
+            .ToListAsync(cancellationToken);
+
     private async Task<bool> LockRowAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;

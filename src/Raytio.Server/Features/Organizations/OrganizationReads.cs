@@ -1,21 +1,15 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Raytio.Server.Data;
 using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Links;
 
 namespace Raytio.Server.Features.Organizations;
 
 /// <summary>Operations 7 and 11: the caller's organisations, and one of them (with its short links).</summary>
-public sealed class OrganizationReads(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing, OrganizationLinks links)
+public sealed class OrganizationReads(OrganizationAccess access, IBillingCustomers billing, OrganizationLinks links)
 {
     public async Task<JsonObject> MineAsync(Guid caller, CancellationToken cancellationToken)
     {
-        var ids = await db.OrganizationMembers.AsNoTracking()
-            .Where(m => m.UserId == caller)
-            .OrderBy(m => m.JoinedAt).ThenBy(m => m.OrganizationId)
-            .Select(m => m.OrganizationId)
-            .ToListAsync(cancellationToken);
+        var ids = await access.MembershipsAsync(caller, cancellationToken);
         return new JsonObject
         {
             ["user"] = caller,

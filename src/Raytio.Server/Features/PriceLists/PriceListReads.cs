@@ -74,6 +74,6 @@ public sealed class PriceListReads(RaytioDbContext db, OrganizationAccess access
             await access.ReadAsync(caller, id.ToString(), cancellationToken);
             return [id];
         }
-        return await db.OrganizationMembers.Where(m => m.UserId == caller).Select(m => m.OrganizationId).ToListAsync(cancellationToken);
+        return await access.MembershipsAsync(caller, cancellationToken);
     }
 }
