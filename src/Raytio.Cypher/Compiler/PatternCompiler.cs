@@ -127,7 +127,14 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
         {
             Bind(relationship.Variable, new SqlExpr(id, SqlKind.Relationship));
         }
-        select.AddCondition(Direction(relationship.Direction, $"{alias}.start_id", $"{alias}.end_id", left, right));
+        if (relationship.Direction == Syntax.Direction.Either)
+        {
+            Undirected($"{alias}.start_id", $"{alias}.end_id", left, right);
+        }
+        else
+        {
+            select.AddCondition(Directed(relationship.Direction, $"{alias}.start_id", $"{alias}.end_id", left, right));
+        }
         if (relationship.Types.Count > 0)
         {
             select.AddCondition(TypeCondition($"{alias}.type", relationship.Types));
@@ -139,12 +146,27 @@ internal sealed class PatternCompiler(CompilerState state, Scope inputScope, Sel
     public string TypeCondition(string column, IReadOnlyList<string> types) =>
         $"{column} IN ({string.Join(", ", types.Select(t => state.Parameters.Add(t)))})";
 
-    private static string Direction(Direction direction, string start, string end, string left, string right) => direction switch
+    private static string Directed(Direction direction, string start, string end, string left, string right) =>
+        direction == Syntax.Direction.Outgoing ? $"{start} = {left} AND {end} = {right}" : $"{start} = {right} AND {end} = {left}";
+
+    /// <summary>
+    /// Either orientation, as a join with a two-row orientation source rather than an OR of the
+    /// two: every condition is then an equality one side of which is known once the other is,
+    /// so the planner can walk from whichever end or relationship it binds first (an OR of two
+    /// conjunctions left SQLite scanning whole node sets). Stated in both directions for that
+    /// reason. A self-loop matches once, in the first orientation.
+    /// </summary>
+    private void Undirected(string start, string end, string left, string right)
     {
-        Syntax.Direction.Outgoing => $"{start} = {left} AND {end} = {right}",
-        Syntax.Direction.Incoming => $"{start} = {right} AND {end} = {left}",
-        _ => $"({start} = {left} AND {end} = {right}) OR ({start} = {right} AND {end} = {left})",
-    };
+        var orientation = state.NewName("o");
+        select.AddSource($"(SELECT 0 AS flipped UNION ALL SELECT 1 AS flipped) {orientation}");
+        var flipped = $"{orientation}.flipped";
+        select.AddCondition($"{start} = CASE {flipped} WHEN 0 THEN {left} ELSE {right} END");
+        select.AddCondition($"{end} = CASE {flipped} WHEN 0 THEN {right} ELSE {left} END");
+        select.AddCondition($"{left} = CASE {flipped} WHEN 0 THEN {start} ELSE {end} END");
+        select.AddCondition($"{right} = CASE {flipped} WHEN 0 THEN {end} ELSE {start} END");
+        select.AddCondition($"({flipped} = 0 OR {start} <> {end})");
+    }
 
     private void AddProperties(SqlExpr target, IReadOnlyList<PropertyEntry> properties, Position position)
     {
