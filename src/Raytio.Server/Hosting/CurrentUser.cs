@@ -14,8 +14,10 @@ public sealed record CurrentUser(Guid Id) : IEndpointMetadataProvider
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) =>
         ValueTask.FromResult<CurrentUser?>(new CurrentUser(IdOf(context.User) ?? throw Unauthenticated()));
 
+    /// <summary>The person's id; null for a token without one and for an application's own token (it acts for no person).</summary>
     public static Guid? IdOf(System.Security.Claims.ClaimsPrincipal principal) =>
-        Guid.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var id) ? id : null;
+        principal.FindFirst(ApplicationOrUser.ApplicationClaim) is null
+        && Guid.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var id) ? id : null;
 
     public static ApiException Unauthenticated() => ApiException.Unauthorized("unauthorized", "A valid bearer identity_token is required.");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Raytio.Server.Data;
+using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Features.Administration;
 using Raytio.Server.Features.ApplicationRequests;
 using Raytio.Server.Features.Audit;
@@ -77,6 +78,7 @@ public static class RaytioHost
         new DomainsFeature(),
         new ApplicationRequestsFeature(),
         new PriceListsFeature(),
+        new AccessApplicationsFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

@@ -43,6 +43,197 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.ToTable("leases", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.AccessApplications.AccessApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallbackUrisJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("callback_uris");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_key");
+
+                    b.Property<string>("ClientSecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_secret_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("LogoutUri")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("logout_uri");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Picture")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("picture");
+
+                    b.Property<string>("ScopesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scopes");
+
+                    b.Property<string>("TagsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("ThemeJson")
+                        .HasColumnType("text")
+                        .HasColumnName("theme");
+
+                    b.Property<string>("TransitionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("transitions");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_applications");
+
+                    b.HasIndex("ClientKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_applications_client_key");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_access_applications_organization_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_access_applications_owner_id");
+
+                    b.ToTable("access_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.AccessApplications.AccessApplicationUser", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("ApplicationId", "UserId")
+                        .HasName("pk_access_application_users");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_access_application_users_user_id");
+
+                    b.ToTable("access_application_users", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.AccessApplications.ApplicationPrivateKey", b =>
+                {
+                    b.Property<Guid>("PublicKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_key_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EncryptedDataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("encrypted_data");
+
+                    b.Property<string>("EncryptedKeyJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("encrypted_key");
+
+                    b.Property<Guid>("StoredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stored_by");
+
+                    b.HasKey("PublicKeyId", "UserId")
+                        .HasName("pk_application_private_keys");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_application_private_keys_user_id");
+
+                    b.ToTable("application_private_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.AccessApplications.ApplicationPublicKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Jwk")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("jwk");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_public_keys");
+
+                    b.HasIndex("ApplicationId", "CreatedAt")
+                        .HasDatabaseName("ix_application_public_keys_application_id_created_at");
+
+                    b.ToTable("application_public_keys", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1892,6 +2083,53 @@ namespace Raytio.Server.Data.Migrations.Postgres
                     b.ToTable("schemas", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.Scopes.ResourceServer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_servers");
+
+                    b.ToTable("resource_servers", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Scopes.ResourceServerScope", b =>
+                {
+                    b.Property<string>("ServerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("server_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.HasKey("ServerId", "Name")
+                        .HasName("pk_resource_server_scopes");
+
+                    b.ToTable("resource_server_scopes", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Secrets.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1936,6 +2174,367 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasName("pk_server_secrets");
 
                     b.ToTable("server_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Sharing.ShareInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ApplicationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("application_name");
+
+                    b.Property<string>("ConfirmationCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("confirmation_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("EndDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("SharedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shared_by");
+
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("short_code");
+
+                    b.Property<DateTime>("StartDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("Thread")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_share_instances");
+
+                    b.HasIndex("ApplicationId", "CreatedAt")
+                        .HasDatabaseName("ix_share_instances_application_id_created_at");
+
+                    b.HasIndex("SharedBy", "CreatedAt")
+                        .HasDatabaseName("ix_share_instances_shared_by_created_at");
+
+                    b.ToTable("share_instances", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Sharing.ShareInstanceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("Actor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from_state");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ToState")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_share_instance_history");
+
+                    b.HasIndex("InstanceId", "Id")
+                        .HasDatabaseName("ix_share_instance_history_instance_id_id");
+
+                    b.ToTable("share_instance_history", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Sharing.ShareInstanceKey", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("FieldName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field_name");
+
+                    b.Property<Guid>("PublicKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_key_id");
+
+                    b.Property<string>("EncryptedKey")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("encrypted_key");
+
+                    b.HasKey("InstanceId", "ObjectId", "FieldName", "PublicKeyId")
+                        .HasName("pk_share_instance_keys");
+
+                    b.HasIndex("PublicKeyId")
+                        .HasDatabaseName("ix_share_instance_keys_public_key_id");
+
+                    b.ToTable("share_instance_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Sharing.ShareInstanceObject", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("ContentLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("properties");
+
+                    b.Property<string>("SchemaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("schema_name");
+
+                    b.Property<int?>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
+                    b.HasKey("InstanceId", "ObjectId")
+                        .HasName("pk_share_instance_objects");
+
+                    b.HasIndex("ContentHash")
+                        .HasDatabaseName("ix_share_instance_objects_content_hash");
+
+                    b.HasIndex("ObjectId")
+                        .HasDatabaseName("ix_share_instance_objects_object_id");
+
+                    b.ToTable("share_instance_objects", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Sharing.ShareInstanceRelationship", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<Guid>("StartObjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("start_object_id");
+
+                    b.Property<Guid>("EndObjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("end_object_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("InstanceId", "StartObjectId", "EndObjectId", "Type")
+                        .HasName("pk_share_instance_relationships");
+
+                    b.ToTable("share_instance_relationships", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.SharingActions.ShareAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BodyJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("destination");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from_state");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("template");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_share_actions");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_share_actions_instance_id");
+
+                    b.HasIndex("DeliveredAt", "FailedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_share_actions_delivered_at_failed_at_next_attempt_at");
+
+                    b.ToTable("share_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.UserKeys.UserKeyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("PublicJwk")
+                        .HasColumnType("text")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WrappedPrivateKeyJson")
+                        .HasColumnType("text")
+                        .HasColumnName("wrapped_private_key");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_keys");
+
+                    b.ToTable("user_keys", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Providers.Email.MailboxMessage", b =>
