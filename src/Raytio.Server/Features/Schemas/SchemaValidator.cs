@@ -26,7 +26,7 @@ public sealed class SchemaValidator
     /// <summary>`$schema` draft-07 (every stored document says so) picks the dialect by its URI: ours answers to it.</summary>
     private static readonly DialectRegistry Dialects = CreateDialects();
 
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true, FormatRegistry = PatientFormats.Create() };
 
     /// <summary>Builds the validator of a document; a document the library cannot build is a 400 naming why.</summary>
     public JsonSchema Compile(JsonObject document)
