@@ -107,7 +107,7 @@ public static class RaytioHost
 
         foreach (var module in Modules)
         {
-            module.AddServices(services);
+            module.AddServices(services, configuration);
         }
     }
 
