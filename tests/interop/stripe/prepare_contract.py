@@ -4,8 +4,14 @@ from the 2023-08-16 OpenAPI slice in shared/providers/stripe/openapi-2023-08-16 
 It keeps the operations the adapter calls, joins the split files into one document, and breaks
 the schemas' reference cycles (Prism takes many minutes to start on a cyclic document): an
 expandable field keeps only its id form (what Stripe answers unless asked to expand), any other
-back-reference becomes a plain object. Request parameters and bodies are left as they are, so
-requests are validated against the contract unchanged."""
+back-reference becomes a plain object, and a decimal string gets the example "0" (Prism
+answers a schema's example, else the text "string", which no client can read as a number).
+Prism 5.16 takes an absent deepObject field (`automatic_tax`, `trial_settings[end_behavior]`) as
+an empty object and then rejects every request for lacking what that object requires, so the
+`required` lists *inside* the objects of query parameters and form bodies are dropped (the
+top-level required parameters and fields stay, and every name, type and enum is still checked).
+Request parameters and bodies are left as they are, so requests are validated against the
+contract unchanged."""
 import json
 import sys
 
@@ -30,6 +36,21 @@ FILES = ["paths.customers_payment_methods_setup_intents.yaml", "paths.subscripti
 PREFIX = "#/components/schemas/"
 
 
+def drop_nested_required(schema, top):
+    if isinstance(schema, dict):
+        if not top:
+            schema.pop("required", None)
+        for key, value in schema.items():
+            if key in ("properties",):
+                for child in value.values():
+                    drop_nested_required(child, top=False)
+            elif key in ("anyOf", "oneOf", "allOf"):
+                for child in value:
+                    drop_nested_required(child, top=False)
+            elif key == "items":
+                drop_nested_required(value, top=False)
+
+
 def main(source, target):
     components = yaml.safe_load(open(f"{source}/components.yaml"))["components"]
     doc, paths = None, {}
@@ -39,11 +60,18 @@ def main(source, target):
         paths.update(part["paths"])
     text = json.dumps({"paths": {p: {m: v for m, v in paths[p].items() if m in ms or m == "parameters"} for p, ms in OPERATIONS.items()}})
     doc["paths"] = json.loads(text.replace('"components.yaml#/components/', '"#/components/'))["paths"]
+    for operation in (o for item in doc["paths"].values() for o in item.values() if isinstance(o, dict)):
+        for parameter in operation.get("parameters", []):
+            drop_nested_required(parameter.get("schema", {}), top=False)
+        for content in operation.get("requestBody", {}).get("content", {}).values():
+            drop_nested_required(content.get("schema", {}), top=True)
     schemas = json.loads(json.dumps(components["schemas"]).replace('"components.yaml#/components/', '"#/components/'))
     kept = {}
 
     def visit(node, stack):
         if isinstance(node, dict):
+            if node.get("type") == "string" and node.get("format") == "decimal":
+                node["example"] = "0"
             if "anyOf" in node and any("$ref" in a for a in node["anyOf"]) and any(a.get("type") == "string" for a in node["anyOf"]) and "x-expansionResources" in node:
                 node.pop("x-expansionResources")
                 node["anyOf"] = [a for a in node["anyOf"] if "$ref" not in a]

@@ -43,7 +43,7 @@ public sealed partial class StripeCalls(ILogger<StripeCalls> logger)
                 : $"'{field}' was refused by the billing provider.");
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested
-            && failure is StripeException or HttpRequestException or TimeoutRejectedException or TaskCanceledException or Newtonsoft.Json.JsonException)
+            && failure is StripeException or HttpRequestException or TimeoutRejectedException or TaskCanceledException or FormatException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException)
         {
             LogUnavailable(logger, failure);
             throw new ApiException(StatusCodes.Status502BadGateway, "billing_provider_unavailable",

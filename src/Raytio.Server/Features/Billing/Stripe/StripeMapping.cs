@@ -61,7 +61,7 @@ public static class StripeMapping
             subscription.LatestInvoiceId,
             Unix(subscription.TrialStart),
             Unix(subscription.TrialEnd),
-            [.. items.Where(i => i.Price is not null).Select(i => new BillingSubscriptionItem(i.Id, Plan(i.Price) ?? OneTime(i.Price), checked((int)i.Quantity), Unix(i.Created)))],
+            [.. items.Select(ItemPlan).Zip(items).Where(p => p.First is not null).Select(p => new BillingSubscriptionItem(p.Second.Id, p.First!, checked((int)p.Second.Quantity), Unix(p.Second.Created)))],
             [.. (subscription.DefaultTaxRates ?? []).Select(TaxRate)]);
     }
 
@@ -128,14 +128,16 @@ public static class StripeMapping
 
     private static BillingInvoiceLine Line(InvoiceLineItem line, string? invoiceSubscription, IReadOnlyDictionary<string, BillingPlan> plans, IReadOnlyDictionary<string, BillingTaxRate> taxRates)
     {
-        var itemDetails = line.Parent?.SubscriptionItemDetails;
-        var invoiceItemDetails = line.Parent?.InvoiceItemDetails;
+        // The parent's type says which details apply: a subscription item's charge, or an invoice item (a proration).
+        var fromItem = line.Parent?.Type is { } type ? type == "subscription_item_details" : LegacyText(line, "type") == "subscription";
+        var itemDetails = fromItem ? line.Parent?.SubscriptionItemDetails : null;
+        var invoiceItemDetails = fromItem ? null : line.Parent?.InvoiceItemDetails;
         var priceId = LinePrice(line);
         var taxes = line.Taxes ?? [];
         var rateId = taxes.Select(t => t.TaxRateDetails?.TaxRateId).FirstOrDefault(id => id is not null);
         return new BillingInvoiceLine(
             line.Id,
-            itemDetails is not null || LegacyText(line, "type") == "subscription" ? "subscription" : "invoiceitem",
+            fromItem ? "subscription" : "invoiceitem",
             line.Amount,
             line.Currency,
             line.Description ?? "",
@@ -154,6 +156,15 @@ public static class StripeMapping
     private static BillingPlan Unpriced(InvoiceLineItem line, string? priceId) =>
         new(priceId ?? "", false, line.Amount, line.Currency, "month", 1, line.Description ?? "", "", null, 0);
 
+    // An item's price; an item made before prices (or by a fake of that time) has only its plan.
+    private static BillingPlan? ItemPlan(SubscriptionItem item) => item switch
+    {
+        { Price: { } price } => Plan(price) ?? OneTime(price),
+        { Plan: { } plan } => new BillingPlan(plan.Id, plan.Active, plan.Amount ?? 0, plan.Currency, plan.Interval, checked((int)plan.IntervalCount),
+            plan.Nickname ?? plan.Id, plan.ProductId ?? "", plan.TrialPeriodDays is { } days ? checked((int)days) : null, Unix(plan.Created)),
+        _ => null,
+    };
+
     private static BillingPlan OneTime(Price price) =>
         new(price.Id, price.Active, price.UnitAmount ?? 0, price.Currency, "month", 1, price.Nickname ?? price.Id, price.ProductId ?? "", null, Unix(price.Created));
 
@@ -167,8 +178,9 @@ public static class StripeMapping
         return price.Metadata is not null && price.Metadata.TryGetValue("trial_period_days", out var text) && int.TryParse(text, out var parsed) && parsed > 0 ? parsed : null;
     }
 
+    // Stripe.net leaves an absent time at the Unix epoch.
     private static long? ItemTime(SubscriptionItem? item, Func<SubscriptionItem, DateTime> read) =>
-        item is not null && read(item) != default ? Unix(read(item)) : null;
+        item is not null && Unix(read(item)) is > 0 and var seconds ? seconds : null;
 
     private static JsonElement? Raw(StripeEntity entity, string field) =>
         entity.RawJsonElement is { ValueKind: JsonValueKind.Object } raw && raw.TryGetProperty(field, out var value) ? value : null;
