@@ -9,6 +9,9 @@ public interface IFeatureModule
 {
     void AddServices(IServiceCollection services);
 
+    /// <summary>What the host calls: a module whose registrations depend on settings (which engine, which provider) overrides it.</summary>
+    void AddServices(IServiceCollection services, IConfiguration configuration) => AddServices(services);
+
     void MapEndpoints(IEndpointRouteBuilder app)
     {
     }

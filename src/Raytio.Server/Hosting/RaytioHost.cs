@@ -109,7 +109,7 @@ public static class RaytioHost
 
         foreach (var module in Modules)
         {
-            module.AddServices(services);
+            module.AddServices(services, configuration);
         }
     }
 

@@ -63,8 +63,15 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings a derived factory adds (e.g. SMTP).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
+    /// <summary>Starts what the host talks to (e.g. a loopback fake of an outside service) before the host starts.</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartDependenciesAsync"/> started, after the host stopped.</summary>
+    protected virtual Task StopDependenciesAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await StartDependenciesAsync();
         if (TestDatabase.IsPostgres)
         {
             _postgresConnection = await TestDatabase.CreatePostgresDatabaseAsync();
@@ -75,6 +82,7 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await StopDependenciesAsync();
         if (_postgresConnection is not null)
         {
             await TestDatabase.DropPostgresDatabaseAsync(_postgresConnection);
@@ -116,7 +124,11 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.Remove(services.Single(d => d.ImplementationType == typeof(AuditReadWriter)));
             services.Remove(services.Single(d => d.ImplementationType == typeof(AuditSealer)));
             // Likewise billing renewals: tests advance the clock and run a pass (BillingRenewals).
-            services.Remove(services.Single(d => d.ImplementationType == typeof(BillingRenewalService)));
+            // The Stripe engine registers none (EngineSelectionTests).
+            foreach (var renewals in services.Where(d => d.ImplementationType == typeof(BillingRenewalService)).ToList())
+            {
+                services.Remove(renewals);
+            }
         });
     }
 

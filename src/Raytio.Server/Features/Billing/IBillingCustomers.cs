@@ -15,7 +15,7 @@ public sealed record BillingCustomer(string Id, bool Delinquent, string? Default
 
 /// <summary>
 /// The billing engine's customers: one per organisation. Implementations: the embedded engine
-/// (default, in our database) and, with the billing issue, Stripe. Call these before opening
+/// (default, in our database) and Stripe (Stripe/StripeCustomers). Call these before opening
 /// the organisation's transaction: a remote engine answers over the network. The embedded
 /// engine's rows instead join the caller's unit of work and are saved by its SaveChanges, so
 /// they commit or roll back with the organisation.

@@ -1,7 +1,7 @@
 namespace Raytio.Server.Features.Billing;
 
 // The billing engine, resource by resource. Implementations: the embedded engine (default, in
-// our database, Embedded/) and a Stripe adapter (docs/BILLING.md lists what it must map). A
+// our database, Embedded/) and the Stripe adapter (Stripe/; docs/BILLING.md has its mapping). A
 // customer's objects are reached only through its customer id: an id of another customer's
 // object answers null, as an unknown one does. Bad input throws ApiException (400 naming the
 // field, 402 for a declined card, 409 for a change a state forbids).

@@ -20,12 +20,14 @@ internal static class OrganizationsEndpoints
         org.MapPost("/organizations", async Task<Ok<JsonObject>> (OrganizationRequest body, CurrentUser caller, OrganizationCreation creation, CancellationToken ct) =>
                 TypedResults.Ok(await creation.CreateAsync(caller.Id, body, ct)))
             .WithName("create-organization")
+            .ProducesError(Billing.BillingEndpoints.ProviderFailure) // the billing customer
             .WithSummary("Create an organisation {name, email, address, customer}: the caller becomes its administrator and its billing customer is created")
             .ProducesError(400);
 
         org.MapGet("/organizations/{orgID}", async Task<Ok<JsonObject>> ([FromRoute(Name = OrganizationAccess.RouteField)] string orgId, CurrentUser caller, OrganizationReads reads, CancellationToken ct) =>
                 TypedResults.Ok(await reads.OneAsync(caller.Id, orgId, ct)))
             .WithName("get-organization")
+            .ProducesError(Billing.BillingEndpoints.ProviderFailure) // the billing customer
             .WithSummary("One organisation, with its org_id; members only")
             .ProducesError(400);
 
@@ -39,6 +41,7 @@ internal static class OrganizationsEndpoints
         org.MapPut("/organizations/{orgID}", async Task<Ok<JsonObject>> ([FromRoute(Name = OrganizationAccess.RouteField)] string orgId, OrganizationRequest body, CurrentUser caller, OrganizationUpdate update, CancellationToken ct) =>
                 TypedResults.Ok(await update.UpdateAsync(caller.Id, orgId, body, ct)))
             .WithName("update-organization")
+            .ProducesError(Billing.BillingEndpoints.ProviderFailure) // the billing customer
             .WithSummary("Update an organisation {name, email, address, customer} and its billing customer; administrators only")
             .ProducesError(400, 403);
 

@@ -1,11 +1,30 @@
 using System.ComponentModel.DataAnnotations;
+using Raytio.Server.Features.Billing.Stripe;
 
 namespace Raytio.Server.Features.Billing.Embedded;
 
-/// <summary>Settings under Raytio:Billing: the embedded engine's renewal scheduler.</summary>
+/// <summary>The billing engine behind operations 19-33 and the organisations' customers.</summary>
+public enum BillingEngine
+{
+    /// <summary>In our database, with Stripe's test-mode semantics (the default).</summary>
+    Embedded,
+
+    /// <summary>Stripe's API through Stripe.net (Raytio:Billing:Stripe:*).</summary>
+    Stripe,
+}
+
+/// <summary>Settings under Raytio:Billing: which engine, the embedded engine's renewal scheduler, and the Stripe adapter's account.</summary>
 public sealed class BillingOptions : IValidatableObject
 {
     public const string Section = "Raytio:Billing";
+
+    public const string EngineKey = Section + ":Engine";
+
+    [EnumDataType(typeof(BillingEngine))]
+    public BillingEngine Engine { get; set; } = BillingEngine.Embedded;
+
+    /// <summary>Raytio:Billing:Stripe:*, read only when <see cref="Engine"/> is Stripe.</summary>
+    public StripeBillingOptions Stripe { get; set; } = new();
 
     /// <summary>Time between two renewal passes of the replica holding the renewal lease.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
@@ -17,6 +36,13 @@ public sealed class BillingOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Engine == BillingEngine.Stripe)
+        {
+            foreach (var problem in Stripe.Validate())
+            {
+                yield return problem;
+            }
+        }
         if (RenewalLeaseDuration < 2 * RenewalInterval)
         {
             yield return new ValidationResult(
