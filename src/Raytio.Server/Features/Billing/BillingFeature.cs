@@ -1,4 +1,5 @@
 using Raytio.Server.Features.Billing.Embedded;
+using Raytio.Server.Features.Billing.Metering;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Billing;
@@ -6,7 +7,7 @@ namespace Raytio.Server.Features.Billing;
 /// <summary>
 /// Billing (operations 19-25, 27-30, 32, 33): customers, which organisations create, plans,
 /// subscriptions, payment methods and invoices, on the embedded engine (in our database) with
-/// its renewal scheduler.
+/// its renewal scheduler, and the credit meter that metered checks call.
 /// </summary>
 public sealed class BillingFeature : IFeatureModule
 {
@@ -23,6 +24,9 @@ public sealed class BillingFeature : IFeatureModule
         services.AddScoped<BillingRenewals>();
         services.AddHostedService<BillingRenewalService>();
         services.AddScoped<BillingOperations>();
+        services.AddSettings<MeteringOptions>(MeteringOptions.Section);
+        services.AddScoped<MeterPrices>();
+        services.AddScoped<CreditMeter>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => BillingEndpoints.Map(app);

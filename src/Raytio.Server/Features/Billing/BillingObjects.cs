@@ -36,7 +36,7 @@ public sealed record BillingCard(string Brand, string Last4, int ExpMonth, int E
 
 public sealed record BillingPaymentMethod(string Id, string? Customer, long Created, BillingCard Card);
 
-/// <summary>A line of an invoice: a plan's charge for a period (type subscription) or a proration (type invoiceitem).</summary>
+/// <summary>A line of an invoice: a plan's charge for a period (type subscription), or a proration or metered check (type invoiceitem; a check has no plan).</summary>
 public sealed record BillingInvoiceLine(
     string Id,
     string Type,
@@ -45,7 +45,7 @@ public sealed record BillingInvoiceLine(
     string Description,
     long PeriodStart,
     long PeriodEnd,
-    BillingPlan Plan,
+    BillingPlan? Plan,
     bool Proration,
     int Quantity,
     string Subscription,

@@ -53,7 +53,8 @@ public sealed class EmbeddedObjects(RaytioDbContext db)
                 i.StartingBalance, i.EndingBalance, i.AmountDue, i.AmountPaid, i.AttemptCount, i.NextPaymentAttempt, i.ChargeId, i.PaymentMethodId, rate,
                 i.PeriodStart, i.PeriodEnd, i.Created, i.PaidAt, i.VoidedAt,
                 [.. lines[i.Id].Select(l => new BillingInvoiceLine(
-                    l.Id, l.Proration ? "invoiceitem" : "subscription", l.Amount, l.Currency, l.Description, l.PeriodStart, l.PeriodEnd, plans[l.PlanId],
+                    l.Id, l.Proration || l.PlanId is null ? "invoiceitem" : "subscription", l.Amount, l.Currency, l.Description, l.PeriodStart, l.PeriodEnd,
+                    l.PlanId is { } plan ? plans[plan] : null,
                     l.Proration, l.Quantity, l.SubscriptionId, l.SubscriptionItemId, l.TaxAmount, rate))]);
         })];
     }
