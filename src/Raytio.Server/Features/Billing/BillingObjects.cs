@@ -9,7 +9,8 @@ public sealed record BillingPlan(
     string Id, bool Active, long Amount, string Currency, string Interval, int IntervalCount, string Nickname, string Product, int? TrialPeriodDays, long Created);
 
 /// <summary>A tax rate applied to each line of an invoice (exclusive: added on top).</summary>
-public sealed record BillingTaxRate(string Id, string DisplayName, string? Description, string? Jurisdiction, decimal Percentage, bool Active, long Created);
+/// <summary>A tax rate; <paramref name="Inclusive"/>: the tax is part of each line's amount rather than added to it.</summary>
+public sealed record BillingTaxRate(string Id, string DisplayName, string? Description, string? Jurisdiction, decimal Percentage, bool Active, long Created, bool Inclusive = false);
 
 public sealed record BillingSubscriptionItem(string Id, BillingPlan Plan, int Quantity, long Created);
 

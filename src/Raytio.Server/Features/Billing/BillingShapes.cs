@@ -53,7 +53,7 @@ public static class BillingShapes
         ["created"] = rate.Created,
         ["description"] = rate.Description,
         ["display_name"] = rate.DisplayName,
-        ["inclusive"] = false,
+        ["inclusive"] = rate.Inclusive,
         ["jurisdiction"] = rate.Jurisdiction,
         ["livemode"] = false,
         ["metadata"] = new JsonObject(),
@@ -233,5 +233,5 @@ public static class BillingShapes
     private static IEnumerable<JsonNode> TaxRates(BillingTaxRate? rate) => rate is null ? [] : [TaxRate(rate)];
 
     private static IEnumerable<JsonNode> TaxAmount(long amount, BillingTaxRate? rate) =>
-        rate is null ? [] : [new JsonObject { ["amount"] = amount, ["inclusive"] = false, ["tax_rate"] = rate.Id }];
+        rate is null ? [] : [new JsonObject { ["amount"] = amount, ["inclusive"] = rate.Inclusive, ["tax_rate"] = rate.Id }];
 }

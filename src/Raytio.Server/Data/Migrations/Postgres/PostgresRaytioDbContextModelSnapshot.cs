@@ -1171,6 +1171,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("Inclusive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("inclusive");
+
                     b.Property<string>("Jurisdiction")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1199,6 +1203,7 @@ namespace Raytio.Server.Data.Migrations.Postgres
                             DefaultForCurrency = "nzd",
                             Description = "New Zealand goods and services tax",
                             DisplayName = "GST",
+                            Inclusive = false,
                             Jurisdiction = "NZ",
                             Percentage = 15m
                         });

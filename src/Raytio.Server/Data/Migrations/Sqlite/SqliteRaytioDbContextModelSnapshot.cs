@@ -1154,6 +1154,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("Inclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inclusive");
+
                     b.Property<string>("Jurisdiction")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1182,6 +1186,7 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                             DefaultForCurrency = "nzd",
                             Description = "New Zealand goods and services tax",
                             DisplayName = "GST",
+                            Inclusive = false,
                             Jurisdiction = "NZ",
                             Percentage = 15m
                         });

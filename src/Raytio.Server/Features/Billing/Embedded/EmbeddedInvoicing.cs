@@ -45,8 +45,8 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
         BillingCustomerRecord customer, BillingSubscriptionRecord subscription, string billingReason, IReadOnlyList<BillingInvoiceLineRecord> planLines, long created, CancellationToken cancellationToken)
     {
         var pending = await db.BillingInvoiceLines.Where(l => l.SubscriptionId == subscription.Id && l.InvoiceId == null).OrderBy(l => l.Key).ToListAsync(cancellationToken);
-        var percentage = subscription.TaxRateId is { } rateId
-            ? await db.BillingTaxRates.Where(r => r.Id == rateId).Select(r => (decimal?)r.Percentage).SingleAsync(cancellationToken)
+        var rate = subscription.TaxRateId is { } rateId
+            ? await db.BillingTaxRates.AsNoTracking().SingleAsync(r => r.Id == rateId, cancellationToken)
             : null;
         var invoiceId = StripeIds.New("in_");
         var billedChecks = await db.TakeBilledChecksAsync(customer.Id, invoiceId, subscription.Id, subscription.Currency, created, cancellationToken);
@@ -54,13 +54,15 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
         foreach (var line in pending.Concat(lines))
         {
             line.InvoiceId = invoiceId;
-            line.TaxAmount = percentage is { } rate ? Money.Tax(line.Amount, rate) : 0;
+            line.TaxAmount = rate is null ? 0 : Money.Tax(line.Amount, rate.Percentage, rate.Inclusive);
         }
         db.BillingInvoiceLines.AddRange(lines);
         var all = pending.Concat(lines).ToList();
         var subtotal = all.Sum(l => l.Amount);
         var tax = all.Sum(l => l.TaxAmount);
-        var owed = subtotal + tax + customer.Balance;
+        // An inclusive rate's tax is already in the lines' amounts.
+        var total = rate is { Inclusive: true } ? subtotal : subtotal + tax;
+        var owed = total + customer.Balance;
         var customerId = customer.Id;
         var count = await db.BillingInvoices.CountAsync(i => i.CustomerId == customerId, cancellationToken);
         var invoice = new BillingInvoiceRecord
@@ -74,7 +76,7 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
             Currency = subscription.Currency,
             Subtotal = subtotal,
             Tax = tax,
-            Total = subtotal + tax,
+            Total = total,
             StartingBalance = customer.Balance,
             EndingBalance = Math.Min(owed, 0),
             AmountDue = Math.Max(owed, 0),

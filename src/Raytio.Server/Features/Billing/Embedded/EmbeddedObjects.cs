@@ -19,7 +19,7 @@ public sealed class EmbeddedObjects(RaytioDbContext db)
         new(p.Id, p.Active, p.Amount, p.Currency, p.Interval, p.IntervalCount, p.Nickname, p.ProductId, p.TrialPeriodDays, p.Created);
 
     public static BillingTaxRate TaxRate(BillingTaxRateRecord r) =>
-        new(r.Id, r.DisplayName, r.Description, r.Jurisdiction, r.Percentage, r.Active, r.Created);
+        new(r.Id, r.DisplayName, r.Description, r.Jurisdiction, r.Percentage, r.Active, r.Created, r.Inclusive);
 
     public static BillingPaymentMethod PaymentMethod(BillingPaymentMethodRecord m) =>
         new(m.Id, m.CustomerId, m.Created, new BillingCard(m.Brand, m.Last4, m.ExpMonth, m.ExpYear, m.Funding, m.Country, TestCard.Find(m.TestToken)?.Fingerprint ?? m.Id));

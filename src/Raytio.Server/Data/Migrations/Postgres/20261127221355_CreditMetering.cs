@@ -12,6 +12,13 @@ namespace Raytio.Server.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "inclusive",
+                table: "billing_tax_rates",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AlterColumn<string>(
                 name: "plan_id",
                 table: "billing_invoice_lines",
@@ -54,6 +61,13 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "billing_tax_rates",
+                keyColumn: "id",
+                keyValue: "txr_GstNewZealand15",
+                column: "inclusive",
+                value: false);
+
             migrationBuilder.CreateIndex(
                 name: "ix_billing_credit_entries_customer_id_kind_invoice_id",
                 table: "billing_credit_entries",
@@ -77,6 +91,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "billing_credit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "inclusive",
+                table: "billing_tax_rates");
 
             migrationBuilder.AlterColumn<string>(
                 name: "plan_id",

@@ -11,6 +11,13 @@ namespace Raytio.Server.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "inclusive",
+                table: "billing_tax_rates",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AlterColumn<string>(
                 name: "plan_id",
                 table: "billing_invoice_lines",
@@ -53,6 +60,13 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "billing_tax_rates",
+                keyColumn: "id",
+                keyValue: "txr_GstNewZealand15",
+                column: "inclusive",
+                value: false);
+
             migrationBuilder.CreateIndex(
                 name: "ix_billing_credit_entries_customer_id_kind_invoice_id",
                 table: "billing_credit_entries",
@@ -76,6 +90,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "billing_credit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "inclusive",
+                table: "billing_tax_rates");
 
             migrationBuilder.AlterColumn<string>(
                 name: "plan_id",
