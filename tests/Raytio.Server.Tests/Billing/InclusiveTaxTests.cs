@@ -27,7 +27,13 @@ public sealed class InclusiveTaxTests
         {
             db.BillingTaxRates.Add(new BillingTaxRateRecord
             {
-                Id = "txr_TestSalesTaxInclusive", DisplayName = "Sales tax", Percentage = 10m, Inclusive = true, Active = true, DefaultForCurrency = "usd", Created = 1,
+                Id = "txr_TestSalesTaxInclusive",
+                DisplayName = "Sales tax",
+                Percentage = 10m,
+                Inclusive = true,
+                Active = true,
+                DefaultForCurrency = "usd",
+                Created = 1,
             });
             return await db.SaveChangesAsync();
         });
