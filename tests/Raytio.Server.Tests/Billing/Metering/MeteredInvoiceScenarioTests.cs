@@ -69,4 +69,30 @@ public sealed class MeteredInvoiceScenarioTests
         await host.RenewAtAsync(org, Utc(2027, 5, 4));
         Assert.Equal(1_950m, await app.CreditsAsync(org));
     }
+
+    [Fact]
+    public async Task A_late_renewal_pass_leaves_checks_made_after_the_period_start_for_the_next_invoice()
+    {
+        await using var host = await ScenarioHost.StartAsync();
+        var app = host.App;
+        var catalogue = await app.CatalogueAsync(("default", MeteredChecks.FaceCompare, "2"));
+        var org = await host.OrgAtAsync(Utc(2027, 3, 1));
+        await app.SubscribedAsync(org, (EmbeddedCatalogue.StarterMonthly, 1));
+        app.Time.SetUtcNow(Utc(2027, 3, 20));
+        await app.ChargeAsync(catalogue, org, MeteredChecks.FaceCompare, "march");
+        // No pass ran on 1 April: the April invoice, dated 1 April, is made on the 3rd, after April's check.
+        app.Time.SetUtcNow(Utc(2027, 4, 2));
+        await app.ChargeAsync(catalogue, org, MeteredChecks.FaceCompare, "april");
+
+        org = await host.RenewAtAsync(org, Utc(2027, 4, 3));
+        var april = (await app.InvoicesAsync(org))[0];
+        Assert.Equal([4_900L, 200L], april.Lines().Select(l => l.Long("amount")));
+        Assert.Contains("(march)", april.Lines()[1].Str("description"), StringComparison.Ordinal);
+
+        org = await host.RenewAtAsync(org, Utc(2027, 5, 1));
+        var may = (await app.InvoicesAsync(org))[0];
+        Assert.Equal([4_900L, 200L], may.Lines().Select(l => l.Long("amount")));
+        Assert.Contains("(april)", may.Lines()[1].Str("description"), StringComparison.Ordinal);
+        Assert.Equal((5_100, 765, 5_865), (may.Long("subtotal"), may.Long("tax"), may.Long("total")));
+    }
 }
