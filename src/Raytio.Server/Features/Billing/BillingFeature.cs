@@ -1,4 +1,5 @@
 using Raytio.Server.Features.Billing.Embedded;
+using Raytio.Server.Features.Billing.Metering;
 using Raytio.Server.Features.Billing.Stripe;
 using Raytio.Server.Hosting;
 
@@ -8,7 +9,8 @@ namespace Raytio.Server.Features.Billing;
 /// Billing (operations 19-25, 27-30, 32, 33): customers, which organisations create, plans,
 /// subscriptions, payment methods and invoices, on the engine Raytio:Billing:Engine names: the
 /// embedded engine (in our database, the default) with its renewal scheduler, or Stripe, which
-/// renews, retries and expires subscriptions itself (so the scheduler is not registered).
+/// renews, retries and expires subscriptions itself (so the scheduler is not registered); and
+/// the credit meter that metered checks call.
 /// </summary>
 public sealed class BillingFeature : IFeatureModule
 {
@@ -22,6 +24,9 @@ public sealed class BillingFeature : IFeatureModule
     {
         services.AddSettings<BillingOptions>(BillingOptions.Section);
         services.AddScoped<BillingOperations>();
+        services.AddSettings<MeteringOptions>(MeteringOptions.Section);
+        services.AddScoped<MeterPrices>();
+        services.AddScoped<CreditMeter>();
         if (engine == BillingEngine.Stripe)
         {
             services.AddStripeBilling();

@@ -9,7 +9,8 @@ public sealed record BillingPlan(
     string Id, bool Active, long Amount, string Currency, string Interval, int IntervalCount, string Nickname, string Product, int? TrialPeriodDays, long Created);
 
 /// <summary>A tax rate applied to each line of an invoice (exclusive: added on top).</summary>
-public sealed record BillingTaxRate(string Id, string DisplayName, string? Description, string? Jurisdiction, decimal Percentage, bool Active, long Created);
+/// <summary>A tax rate; <paramref name="Inclusive"/>: the tax is part of each line's amount rather than added to it.</summary>
+public sealed record BillingTaxRate(string Id, string DisplayName, string? Description, string? Jurisdiction, decimal Percentage, bool Active, long Created, bool Inclusive = false);
 
 public sealed record BillingSubscriptionItem(string Id, BillingPlan Plan, int Quantity, long Created);
 
@@ -36,7 +37,7 @@ public sealed record BillingCard(string Brand, string Last4, int ExpMonth, int E
 
 public sealed record BillingPaymentMethod(string Id, string? Customer, long Created, BillingCard Card);
 
-/// <summary>A line of an invoice: a plan's charge for a period (type subscription) or a proration (type invoiceitem).</summary>
+/// <summary>A line of an invoice: a plan's charge for a period (type subscription), or a proration or metered check (type invoiceitem; a check has no plan).</summary>
 public sealed record BillingInvoiceLine(
     string Id,
     string Type,
@@ -45,7 +46,7 @@ public sealed record BillingInvoiceLine(
     string Description,
     long PeriodStart,
     long PeriodEnd,
-    BillingPlan Plan,
+    BillingPlan? Plan,
     bool Proration,
     int Quantity,
     string Subscription,

@@ -53,7 +53,7 @@ public static class BillingShapes
         ["created"] = rate.Created,
         ["description"] = rate.Description,
         ["display_name"] = rate.DisplayName,
-        ["inclusive"] = false,
+        ["inclusive"] = rate.Inclusive,
         ["jurisdiction"] = rate.Jurisdiction,
         ["livemode"] = false,
         ["metadata"] = new JsonObject(),
@@ -215,12 +215,12 @@ public static class BillingShapes
         ["description"] = line.Description,
         ["discountable"] = true,
         ["id"] = line.Id,
-        ["invoice_item"] = line.Proration ? line.Id : null,
+        ["invoice_item"] = line.Type == "invoiceitem" ? line.Id : null,
         ["livemode"] = false,
         ["metadata"] = new JsonObject(),
         ["object"] = "line_item",
         ["period"] = new JsonObject { ["end"] = line.PeriodEnd, ["start"] = line.PeriodStart },
-        ["plan"] = List([Plan(line.Plan)], false, "v1/plans"),
+        ["plan"] = line.Plan is { } plan ? List([Plan(plan)], false, "v1/plans") : null,
         ["proration"] = line.Proration,
         ["quantity"] = line.Quantity,
         ["subscription"] = line.Subscription,
@@ -233,5 +233,5 @@ public static class BillingShapes
     private static IEnumerable<JsonNode> TaxRates(BillingTaxRate? rate) => rate is null ? [] : [TaxRate(rate)];
 
     private static IEnumerable<JsonNode> TaxAmount(long amount, BillingTaxRate? rate) =>
-        rate is null ? [] : [new JsonObject { ["amount"] = amount, ["inclusive"] = false, ["tax_rate"] = rate.Id }];
+        rate is null ? [] : [new JsonObject { ["amount"] = amount, ["inclusive"] = rate.Inclusive, ["tax_rate"] = rate.Id }];
 }

@@ -50,4 +50,11 @@ public interface IBillingInvoices
     Task<BillingPage<BillingInvoice>> ListAsync(string customerId, InvoiceFilter filter, PageRequest page, CancellationToken cancellationToken);
 
     Task<BillingInvoice?> FindAsync(string customerId, string invoiceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pays the open invoices of the customer's incomplete subscriptions with its default payment
+    /// method, as Stripe's `POST /v1/invoices/{id}/pay` does; a subscription whose invoices are all
+    /// paid becomes active. Called after the default payment method changed (operation 12).
+    /// </summary>
+    Task PayIncompleteAsync(string customerId, CancellationToken cancellationToken);
 }

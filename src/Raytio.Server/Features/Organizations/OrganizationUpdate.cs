@@ -11,9 +11,11 @@ namespace Raytio.Server.Features.Organizations;
 /// <summary>
 /// Operation 12: administrators change the name, billing email and address. The billing
 /// customer's name and email follow, and so does the members group's `name` in the graph, so
-/// the group operations show the organisation's current name. Answers as operation 11 does.
+/// the group operations show the organisation's current name. A new default payment method then
+/// pays the open invoices of incomplete subscriptions. Answers as operation 11 does.
 /// </summary>
-public sealed class OrganizationUpdate(RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing, OrganizationLinks links, AuditTrail audit, TimeProvider time)
+public sealed class OrganizationUpdate(
+    RaytioDbContext db, OrganizationAccess access, IBillingCustomers billing, IBillingInvoices invoices, OrganizationLinks links, AuditTrail audit, TimeProvider time)
 {
     public async Task<JsonObject> UpdateAsync(Guid caller, string orgId, OrganizationRequest request, CancellationToken cancellationToken)
     {
@@ -35,6 +37,12 @@ public sealed class OrganizationUpdate(RaytioDbContext db, OrganizationAccess ac
         audit.Record(AuditEventTypes.OrganizationUpdate, caller, organization.Id, new JsonObject { ["name_hmac"] = nameHmac });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (body.DefaultPaymentMethod is { IsPresent: true, Value: not null })
+        {
+            // After the commit: the engine takes the customer's lock in a transaction of its own (a remote one pays over the network).
+            await invoices.PayIncompleteAsync(organization.CustomerId, cancellationToken);
+            customer = await billing.FindAsync(organization.CustomerId, cancellationToken) ?? customer;
+        }
         return OrganizationAnswers.Of(organization, customer, await links.ListAsync(organization.Id, cancellationToken));
     }
 

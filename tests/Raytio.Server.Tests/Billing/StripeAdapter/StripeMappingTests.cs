@@ -113,7 +113,7 @@ public sealed class StripeMappingTests
         Assert.Equal("sub_2019", invoice.Subscription);
         var mapped = Assert.Single(invoice.Lines);
         Assert.Equal("subscription", mapped.Type);
-        Assert.Equal("price_1PgafmB7WZ01zgkW6dKueIc5", mapped.Plan.Id);
+        Assert.Equal("price_1PgafmB7WZ01zgkW6dKueIc5", mapped.Plan?.Id);
         Assert.Equal("sub_2019", mapped.Subscription);
     }
 

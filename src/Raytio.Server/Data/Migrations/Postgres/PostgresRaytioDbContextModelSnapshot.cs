@@ -692,7 +692,6 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnName("period_start");
 
                     b.Property<string>("PlanId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("plan_id");
@@ -1363,6 +1362,10 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("Inclusive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("inclusive");
+
                     b.Property<string>("Jurisdiction")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1391,9 +1394,105 @@ namespace Raytio.Server.Data.Migrations.Postgres
                             DefaultForCurrency = "nzd",
                             Description = "New Zealand goods and services tax",
                             DisplayName = "GST",
+                            Inclusive = false,
                             Jurisdiction = "NZ",
                             Percentage = 15m
                         });
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Metering.CreditEntryRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Key"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Check")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("check");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceLineId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invoice_line_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Microcredits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("microcredits");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PriceListId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_credit_entries");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_credit_entries_id");
+
+                    b.HasIndex("CustomerId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_credit_entries_customer_id_reference");
+
+                    b.HasIndex("CustomerId", "Kind", "InvoiceId")
+                        .HasDatabaseName("ix_billing_credit_entries_customer_id_kind_invoice_id");
+
+                    b.ToTable("billing_credit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
@@ -2709,6 +2808,16 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_billing_subscriptions_billing_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Metering.CreditEntryRecord", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Billing.BillingCustomerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_credit_entries_billing_customers_customer_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>

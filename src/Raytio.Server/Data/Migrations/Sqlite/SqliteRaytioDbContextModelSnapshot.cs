@@ -683,7 +683,6 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnName("period_start");
 
                     b.Property<string>("PlanId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("plan_id");
@@ -1346,6 +1345,10 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("Inclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inclusive");
+
                     b.Property<string>("Jurisdiction")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1374,9 +1377,103 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                             DefaultForCurrency = "nzd",
                             Description = "New Zealand goods and services tax",
                             DisplayName = "GST",
+                            Inclusive = false,
                             Jurisdiction = "NZ",
                             Percentage = 15m
                         });
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Metering.CreditEntryRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Check")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceLineId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_line_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Microcredits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("microcredits");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PriceListId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_billing_credit_entries");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_credit_entries_id");
+
+                    b.HasIndex("CustomerId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_credit_entries_customer_id_reference");
+
+                    b.HasIndex("CustomerId", "Kind", "InvoiceId")
+                        .HasDatabaseName("ix_billing_credit_entries_customer_id_kind_invoice_id");
+
+                    b.ToTable("billing_credit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>
@@ -2682,6 +2779,16 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_billing_subscriptions_billing_customers_customer_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Billing.Metering.CreditEntryRecord", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Billing.BillingCustomerRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_credit_entries_billing_customers_customer_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Features.Domains.WhiteLabelDomain", b =>

@@ -4,8 +4,36 @@ using Raytio.Server.Data;
 namespace Raytio.Server.Features.Billing.Embedded;
 
 /// <summary>A customer's invoices, newest first. All are charged automatically, so none has a due date.</summary>
-public sealed class EmbeddedInvoices(RaytioDbContext db, EmbeddedObjects objects) : IBillingInvoices
+public sealed class EmbeddedInvoices(RaytioDbContext db, EmbeddedObjects objects, EmbeddedInvoicing invoicing, TimeProvider time) : IBillingInvoices
 {
+    public async Task PayIncompleteAsync(string customerId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var customer = await db.LockCustomerAsync(customerId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (customer?.DefaultPaymentMethod is null)
+        {
+            return;
+        }
+        // Re-read under the lock: a renewal pass may have expired one meanwhile.
+        var incomplete = await db.BillingSubscriptions.Where(s => s.CustomerId == customerId && s.Status == EmbeddedSubscriptions.Incomplete).ToListAsync(cancellationToken);
+        var now = time.Now();
+        foreach (var subscription in incomplete)
+        {
+            var subscriptionId = subscription.Id;
+            var paid = true;
+            foreach (var invoice in await db.BillingInvoices.Where(i => i.SubscriptionId == subscriptionId && i.Status == "open").OrderBy(i => i.Key).ToListAsync(cancellationToken))
+            {
+                paid &= await invoicing.ChargeAsync(invoice, customer, now, retry: false, cancellationToken);
+            }
+            if (paid)
+            {
+                subscription.Status = EmbeddedSubscriptions.Active;
+            }
+        }
+        await invoicing.SaveWithDelinquencyAsync(customer, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<BillingPage<BillingInvoice>> ListAsync(string customerId, InvoiceFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         var scope = db.BillingInvoices.AsNoTracking().Where(i => i.CustomerId == customerId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Billing.Metering;
 
 namespace Raytio.Server.Features.Billing.Embedded;
 
@@ -7,8 +8,10 @@ namespace Raytio.Server.Features.Billing.Embedded;
 /// Makes and pays invoices, inside the caller's transaction with the customer locked. An invoice
 /// takes the subscription's waiting prorations and the given lines; each line is taxed at the
 /// subscription's tax rate; subtotal, tax and total are their sums; the customer's credit
-/// balance is applied and a negative total becomes credit. Invoices are charged to the
-/// customer's default payment method (`invoice_settings.default_payment_method`), as Stripe does.
+/// balance is applied and a negative total becomes credit. It also takes the customer's metered
+/// checks billed since (<see cref="CreditLedger"/>). Invoices are charged to the customer's
+/// default payment method (`invoice_settings.default_payment_method`), as Stripe does; a paid
+/// invoice grants the credits of its credit bundles.
 /// </summary>
 public sealed class EmbeddedInvoicing(RaytioDbContext db)
 {
@@ -34,25 +37,32 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
         Created = start,
     };
 
-    /// <summary>Finalizes an invoice of the subscription's waiting prorations and <paramref name="lines"/> for its current period.</summary>
+    /// <summary>
+    /// Finalizes an invoice of the subscription's waiting prorations, <paramref name="planLines"/>
+    /// for its current period, and the customer's checks billed by <paramref name="created"/>.
+    /// </summary>
     public async Task<BillingInvoiceRecord> IssueAsync(
-        BillingCustomerRecord customer, BillingSubscriptionRecord subscription, string billingReason, IReadOnlyList<BillingInvoiceLineRecord> lines, long created, CancellationToken cancellationToken)
+        BillingCustomerRecord customer, BillingSubscriptionRecord subscription, string billingReason, IReadOnlyList<BillingInvoiceLineRecord> planLines, long created, CancellationToken cancellationToken)
     {
         var pending = await db.BillingInvoiceLines.Where(l => l.SubscriptionId == subscription.Id && l.InvoiceId == null).OrderBy(l => l.Key).ToListAsync(cancellationToken);
-        var percentage = subscription.TaxRateId is { } rateId
-            ? await db.BillingTaxRates.Where(r => r.Id == rateId).Select(r => (decimal?)r.Percentage).SingleAsync(cancellationToken)
+        var rate = subscription.TaxRateId is { } rateId
+            ? await db.BillingTaxRates.AsNoTracking().SingleAsync(r => r.Id == rateId, cancellationToken)
             : null;
         var invoiceId = StripeIds.New("in_");
+        var billedChecks = await db.TakeBilledChecksAsync(customer.Id, invoiceId, subscription.Id, subscription.Currency, created, cancellationToken);
+        var lines = planLines.Concat(billedChecks).ToList();
         foreach (var line in pending.Concat(lines))
         {
             line.InvoiceId = invoiceId;
-            line.TaxAmount = percentage is { } rate ? Money.Tax(line.Amount, rate) : 0;
+            line.TaxAmount = rate is null ? 0 : Money.Tax(line.Amount, rate.Percentage, rate.Inclusive);
         }
         db.BillingInvoiceLines.AddRange(lines);
         var all = pending.Concat(lines).ToList();
         var subtotal = all.Sum(l => l.Amount);
         var tax = all.Sum(l => l.TaxAmount);
-        var owed = subtotal + tax + customer.Balance;
+        // An inclusive rate's tax is already in the lines' amounts.
+        var total = rate is { Inclusive: true } ? subtotal : subtotal + tax;
+        var owed = total + customer.Balance;
         var customerId = customer.Id;
         var count = await db.BillingInvoices.CountAsync(i => i.CustomerId == customerId, cancellationToken);
         var invoice = new BillingInvoiceRecord
@@ -66,7 +76,7 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
             Currency = subscription.Currency,
             Subtotal = subtotal,
             Tax = tax,
-            Total = subtotal + tax,
+            Total = total,
             StartingBalance = customer.Balance,
             EndingBalance = Math.Min(owed, 0),
             AmountDue = Math.Max(owed, 0),
@@ -90,6 +100,7 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
         if (invoice.AmountDue == 0)
         {
             MarkPaid(invoice, now);
+            await db.GrantForPaidInvoiceAsync(invoice, customer.OrganizationId, now, cancellationToken);
             return true;
         }
         var customerId = customer.Id;
@@ -103,6 +114,7 @@ public sealed class EmbeddedInvoicing(RaytioDbContext db)
             invoice.ChargeId = StripeIds.New("ch_");
             invoice.AmountPaid = invoice.AmountDue;
             MarkPaid(invoice, now);
+            await db.GrantForPaidInvoiceAsync(invoice, customer.OrganizationId, now, cancellationToken);
             return true;
         }
         invoice.NextPaymentAttempt = retry && invoice.AttemptCount <= RetryDays.Count

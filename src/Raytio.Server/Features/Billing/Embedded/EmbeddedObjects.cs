@@ -19,7 +19,7 @@ public sealed class EmbeddedObjects(RaytioDbContext db)
         new(p.Id, p.Active, p.Amount, p.Currency, p.Interval, p.IntervalCount, p.Nickname, p.ProductId, p.TrialPeriodDays, p.Created);
 
     public static BillingTaxRate TaxRate(BillingTaxRateRecord r) =>
-        new(r.Id, r.DisplayName, r.Description, r.Jurisdiction, r.Percentage, r.Active, r.Created);
+        new(r.Id, r.DisplayName, r.Description, r.Jurisdiction, r.Percentage, r.Active, r.Created, r.Inclusive);
 
     public static BillingPaymentMethod PaymentMethod(BillingPaymentMethodRecord m) =>
         new(m.Id, m.CustomerId, m.Created, new BillingCard(m.Brand, m.Last4, m.ExpMonth, m.ExpYear, m.Funding, m.Country, TestCard.Find(m.TestToken)?.Fingerprint ?? m.Id));
@@ -53,7 +53,8 @@ public sealed class EmbeddedObjects(RaytioDbContext db)
                 i.StartingBalance, i.EndingBalance, i.AmountDue, i.AmountPaid, i.AttemptCount, i.NextPaymentAttempt, i.ChargeId, i.PaymentMethodId, rate,
                 i.PeriodStart, i.PeriodEnd, i.Created, i.PaidAt, i.VoidedAt,
                 [.. lines[i.Id].Select(l => new BillingInvoiceLine(
-                    l.Id, l.Proration ? "invoiceitem" : "subscription", l.Amount, l.Currency, l.Description, l.PeriodStart, l.PeriodEnd, plans[l.PlanId],
+                    l.Id, l.Proration || l.PlanId is null ? "invoiceitem" : "subscription", l.Amount, l.Currency, l.Description, l.PeriodStart, l.PeriodEnd,
+                    l.PlanId is { } plan ? plans[plan] : null,
                     l.Proration, l.Quantity, l.SubscriptionId, l.SubscriptionItemId, l.TaxAmount, rate))]);
         })];
     }

@@ -20,9 +20,13 @@ public static class Money
         return currency.ToUpperInvariant() + " " + major.ToString("F" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Exclusive tax on an amount: the rate's share, rounded half to even to a minor unit (negative for a credit).</summary>
-    public static long Tax(long amount, decimal percentage) =>
-        (long)Math.Round(amount * percentage / 100m, MidpointRounding.ToEven);
+    /// <summary>
+    /// Tax on an amount, rounded half to even to a minor unit (negative for a credit): exclusive,
+    /// the rate's share added on top (amount × p / 100); inclusive, the part of the amount that is
+    /// tax (amount × p / (100 + p)).
+    /// </summary>
+    public static long Tax(long amount, decimal percentage, bool inclusive = false) =>
+        (long)Math.Round(amount * percentage / (inclusive ? 100m + percentage : 100m), MidpointRounding.ToEven);
 
     private static long Pow10(int exponent) => exponent switch { 0 => 1, 2 => 100, _ => 1000 };
 }

@@ -1,3 +1,4 @@
+using Raytio.Server.Hosting;
 using Stripe;
 
 namespace Raytio.Server.Features.Billing.Stripe;
@@ -11,6 +12,7 @@ namespace Raytio.Server.Features.Billing.Stripe;
 public sealed class StripeInvoices(IStripeClient client, StripeCalls calls, StripeLineCatalogue catalogue) : IBillingInvoices
 {
     private readonly InvoiceService _invoices = new(client);
+    private readonly SubscriptionService _subscriptions = new(client);
 
     public async Task<BillingPage<BillingInvoice>> ListAsync(string customerId, InvoiceFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
@@ -37,6 +39,32 @@ public sealed class StripeInvoices(IStripeClient client, StripeCalls calls, Stri
         }
         var (plans, rates) = await catalogue.ForAsync([found], cancellationToken);
         return StripeMapping.Invoice(found, plans, rates);
+    }
+
+    /// <summary>
+    /// `POST /v1/invoices/{id}/pay` for the open latest invoice of each incomplete subscription
+    /// (Stripe then activates the subscription itself). A declined card leaves the invoice open,
+    /// as the embedded engine does: the default payment method was still changed.
+    /// </summary>
+    public async Task PayIncompleteAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var options = new SubscriptionListOptions { Customer = customerId, Status = "incomplete", Limit = 100 };
+        var incomplete = await calls.RunAsync(() => _subscriptions.ListAsync(options, cancellationToken: cancellationToken), missingMeansNull: false, cancellationToken);
+        foreach (var invoiceId in incomplete!.Data.Select(s => s.LatestInvoiceId).OfType<string>())
+        {
+            var invoice = await calls.RunAsync(() => _invoices.GetAsync(invoiceId, cancellationToken: cancellationToken), missingMeansNull: true, cancellationToken);
+            if (invoice?.Status != "open")
+            {
+                continue;
+            }
+            try
+            {
+                await calls.RunAsync(() => _invoices.PayAsync(invoiceId, cancellationToken: cancellationToken), missingMeansNull: true, cancellationToken);
+            }
+            catch (ApiException declined) when (declined.Status == StatusCodes.Status402PaymentRequired)
+            {
+            }
+        }
     }
 
     private static bool Within(TimeRange range, long value) =>

@@ -143,7 +143,7 @@ public static class StripeMapping
             line.Description ?? "",
             Unix(line.Period?.Start ?? default),
             Unix(line.Period?.End ?? default),
-            priceId is not null && plans.TryGetValue(priceId, out var plan) ? plan : Unpriced(line, priceId),
+            priceId is null ? null : plans.TryGetValue(priceId, out var plan) ? plan : Unpriced(line, priceId),
             itemDetails?.Proration ?? invoiceItemDetails?.Proration ?? LegacyFlag(line, "proration"),
             checked((int)(line.Quantity ?? 1)),
             itemDetails?.Subscription ?? invoiceItemDetails?.Subscription ?? invoiceSubscription ?? "",
@@ -152,9 +152,10 @@ public static class StripeMapping
             rateId is not null && taxRates.TryGetValue(rateId, out var rate) ? rate : null);
     }
 
-    // A line whose price is gone or one-time: shown as a plan of its own amount, so the shape stays whole.
-    private static BillingPlan Unpriced(InvoiceLineItem line, string? priceId) =>
-        new(priceId ?? "", false, line.Amount, line.Currency, "month", 1, line.Description ?? "", "", null, 0);
+    // A line without a price (an invoice item of an amount) has no plan, as on the embedded engine;
+    // one whose price is gone or one-time is shown as a plan of its own amount.
+    private static BillingPlan Unpriced(InvoiceLineItem line, string priceId) =>
+        new(priceId, false, line.Amount, line.Currency, "month", 1, line.Description ?? "", "", null, 0);
 
     // An item's price; an item made before prices (or by a fake of that time) has only its plan.
     private static BillingPlan? ItemPlan(SubscriptionItem item) => item switch

@@ -55,8 +55,10 @@ public sealed class BillingTaxRateRecord
 
     public string? Jurisdiction { get; set; }
 
-    /// <summary>Exclusive: the tax is added on top of each line.</summary>
     public decimal Percentage { get; set; }
+
+    /// <summary>False (exclusive): the tax is added on top of each line; true: it is the part of each line's amount that is tax.</summary>
+    public bool Inclusive { get; set; }
 
     public bool Active { get; set; }
 

@@ -65,14 +65,15 @@ public sealed class BillingInvoiceRecord : IBillingRow
 }
 
 /// <summary>
-/// An amount billed to a customer: a plan's charge for a period or a proration. A proration
-/// waits (no <see cref="InvoiceId"/>) until the subscription's next invoice takes it.
+/// An amount billed to a customer: a plan's charge for a period, a proration or a metered check
+/// (no plan). A proration waits (no <see cref="InvoiceId"/>) until the subscription's next
+/// invoice takes it.
 /// </summary>
 public sealed class BillingInvoiceLineRecord
 {
     public long Key { get; set; }
 
-    /// <summary>`il_` for a subscription line, `ii_` for an invoice item (proration).</summary>
+    /// <summary>`il_` for a subscription line, `ii_` for an invoice item (proration, metered check).</summary>
     public required string Id { get; set; }
 
     public required string CustomerId { get; set; }
@@ -83,7 +84,8 @@ public sealed class BillingInvoiceLineRecord
 
     public string? SubscriptionItemId { get; set; }
 
-    public required string PlanId { get; set; }
+    /// <summary>Null for a metered check billed to the invoice.</summary>
+    public string? PlanId { get; set; }
 
     public int Quantity { get; set; }
 
