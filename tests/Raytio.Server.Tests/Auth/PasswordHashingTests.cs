@@ -52,26 +52,33 @@ public sealed class PasswordHashingTests
     {
         var service = new PasswordService(Options.Create(new TokenOptions
         {
-            PasswordHashMemoryKiB = 524_288,
-            PasswordHashPasses = 3,
+            PasswordHashMemoryKiB = 1024,
+            PasswordHashPasses = 1,
             PasswordHashQueueTimeout = TimeSpan.FromMilliseconds(50),
         }), Meters);
 
-        // Dedicated threads fill every slot with a hash that takes seconds; only once all slots are
-        // taken does one more caller try, and it may wait no more than 50 ms.
-        var running = Enumerable.Range(0, Environment.ProcessorCount)
-            .Select(_ => Task.Factory.StartNew(() => service.HashAsync(Password, CancellationToken.None),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+        // Every slot holds work that ends only when the test says so (a real hash could end while a
+        // loaded machine delays the caller's 50 ms timer, and let it in): one more caller must be refused.
+        using var release = new ManualResetEventSlim();
+        using var started = new CountdownEvent(Environment.ProcessorCount);
+        var holding = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(_ => Task.Factory.StartNew(() => service.RunGatedAsync(() =>
+            {
+                started.Signal();
+                release.Wait();
+                return true;
+            }, CancellationToken.None), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
             .ToList();
-        while (service.FreeSlots > 0)
-        {
-            await Task.Delay(5);
-        }
+        started.Wait();
+
         var refused = await Assert.ThrowsAsync<ApiException>(() => service.HashAsync(Password, CancellationToken.None));
-        await Task.WhenAll(running);
+        release.Set();
+        await Task.WhenAll(holding);
 
         Assert.Equal((int)HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Equal("server_busy", refused.Code);
-        Assert.All(running, r => Assert.True(r.IsCompletedSuccessfully));
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
+        // The slots are free again: a hash runs.
+        Assert.StartsWith("$argon2id$", await service.HashAsync(Password, CancellationToken.None));
     }
 }

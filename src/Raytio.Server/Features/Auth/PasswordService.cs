@@ -25,8 +25,6 @@ public sealed class PasswordService
     private readonly string _dummyHash;
     private readonly SemaphoreSlim _gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    /// <summary>Hashes that could start now without waiting (lets tests fill the gate deterministically).</summary>
-    internal int FreeSlots => _gate.CurrentCount;
     private readonly TimeSpan _queueTimeout;
 
     /// <summary>Counts every Argon2id or PBKDF2 computation, tagged hash or verify (also what the enumeration tests count).</summary>
@@ -71,7 +69,8 @@ public sealed class PasswordService
             : PasswordVerificationResult.SuccessRehashNeeded;
     }
 
-    private async Task<T> RunGatedAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> in one of the per-core slots every hash and verify takes (internal: tests fill the slots with work that waits for them).</summary>
+    internal async Task<T> RunGatedAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         if (!await _gate.WaitAsync(_queueTimeout, cancellationToken))
         {
