@@ -48,7 +48,8 @@ public sealed class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(process, dataDirectory, baseAddress, settings);
 
         using var http = new HttpClient { BaseAddress = baseAddress };
-        for (var attempt = 0; attempt < 120; attempt++)
+        // Generous: a cold start (JIT, migrations) on a loaded two-core machine took over a minute.
+        for (var attempt = 0; attempt < 360; attempt++)
         {
             if (process.HasExited)
             {
@@ -70,7 +71,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(500);
         }
         await server.DisposeAsync();
-        throw new TimeoutException("the server did not become ready within 60 s");
+        throw new TimeoutException($"the server did not become ready within 180 s:{Environment.NewLine}{string.Join(Environment.NewLine, output.TakeLast(40))}");
     }
 
     /// <summary>Runs a command verb of the same binary against the same data folder and settings.</summary>
