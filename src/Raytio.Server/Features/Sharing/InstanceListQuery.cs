@@ -9,7 +9,7 @@ namespace Raytio.Server.Features.Sharing;
 /// <summary>A date filter as the reference gives it in the query string: `{"date": "...", "op": "gt"}`.</summary>
 public sealed record DateFilter(DateTime Date, string Op)
 {
-    private static readonly string[] _ops = ["gt", "gte", "lt", "lte", "eq"];
+    private static readonly string[] Ops = ["gt", "gte", "lt", "lte", "eq"];
 
     public static DateFilter? Parse(string field, string? text)
     {
@@ -29,7 +29,7 @@ public sealed record DateFilter(DateTime Date, string Op)
                 throw invalid;
             }
             var op = root.TryGetProperty("op", out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString() : "eq";
-            return op is not null && _ops.Contains(op) ? new DateFilter(at, op) : throw invalid;
+            return op is not null && Ops.Contains(op) ? new DateFilter(at, op) : throw invalid;
         }
         catch (JsonException)
         {
