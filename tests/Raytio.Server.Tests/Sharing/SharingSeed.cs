@@ -23,6 +23,12 @@ public static class SharingSeed
          {"state": "Processing", "next_states": {"state": "Approved", "actions": []}}]
         """;
 
+    /// <summary>Transitions Submitted -> Rejected with one action to one destination.</summary>
+    public static string OneAction(string method, string destination, string? template = null) => JsonSerializer.Serialize(new[]
+    {
+        new { state = "Submitted", next_states = new { state = "Rejected", actions = new[] { new { method, destinations = new[] { destination }, template } } } },
+    });
+
     /// <summary>Inserts a live application owned by <paramref name="owner"/> (optionally an organisation's) with one public key.</summary>
     public static async Task<SeededApplication> SeedApplicationAsync(this RaytioFactory app, GraphUser owner, Guid? organizationId = null, string transitions = Transitions, string jwk = "{}")
     {

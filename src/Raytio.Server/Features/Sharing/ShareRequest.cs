@@ -76,7 +76,7 @@ public sealed record ShareRequest(IReadOnlyList<Guid> Objects, IReadOnlyList<Sha
     }
 
     private static string EncryptedKey(string? text, string at) =>
-        text is { Length: > 0 and <= SharingLimits.MaxEncryptedKeyLength } && Base64Url.IsWellFormed(text)
+        text is { Length: > 0 and <= SharingLimits.MaxEncryptedKeyLength } && Base64UrlText.IsWellFormed(text)
             ? text
             : throw ApiException.Invalid(at, $"'{at}' must be base64url text of at most {SharingLimits.MaxEncryptedKeyLength} characters.");
 
@@ -113,11 +113,8 @@ public sealed record ShareRequest(IReadOnlyList<Guid> Objects, IReadOnlyList<Sha
 }
 
 /// <summary>base64url without padding, as WebCrypto clients encode keys and ciphertext.</summary>
-public static class Base64Url
+public static class Base64UrlText
 {
     public static bool IsWellFormed(string text) => text.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_')
         && text.Length % 4 != 1;
-
-    /// <summary>How many bytes the text decodes to (it must be well formed).</summary>
-    public static int DecodedLength(string text) => text.Length / 4 * 3 + (text.Length % 4 is 0 ? 0 : text.Length % 4 - 1);
 }
