@@ -23,6 +23,8 @@ using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Secrets;
+using Raytio.Server.Features.Sharing;
+using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
@@ -79,6 +81,8 @@ public static class RaytioHost
         new ApplicationRequestsFeature(),
         new PriceListsFeature(),
         new AccessApplicationsFeature(),
+        new SharingFeature(),
+        new SharingActionsFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

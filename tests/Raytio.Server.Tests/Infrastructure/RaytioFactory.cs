@@ -13,6 +13,7 @@ using Raytio.Server.Data;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Billing.Embedded;
+using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Email;
 
@@ -129,6 +130,8 @@ public class RaytioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 services.Remove(renewals);
             }
+            // Likewise share action deliveries: tests run a pass (ActionDelivery.RunPassAsync).
+            services.Remove(services.Single(d => d.ImplementationType == typeof(ActionWorker)));
         });
     }
 

@@ -26,6 +26,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("signup", 409),
         ("update-schema", 409), // two updates of one schema racing: SchemaWriter maps the lost insert
         ("update-profile-objects", 409), // two updates of one object racing: the conditional write lost
+        ("change-instance-state", 409), // two state changes of one instance racing: the conditional write lost
         ("readyz", 503),
         // three inserts in a row losing a race for the same new key (PriceListInserts retries a lost race)
         ("create-products", 409), ("create-prices", 409), ("create-customer-price-lists", 409),
@@ -94,6 +95,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveApplicationRequestsAsync(TooLarge);
         await app.DrivePriceListsAsync(TooLarge);
         await app.DriveBillingAsync(TooLarge);
+        await app.DriveSharingAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");

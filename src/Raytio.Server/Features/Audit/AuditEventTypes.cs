@@ -42,4 +42,10 @@ public static class AuditEventTypes
     public const string PriceListPricesInsert = "price_list_prices_insert";
     public const string CustomerPriceListsInsert = "customer_price_lists_insert";
     public const string PriceQuoteCreate = "price_quote_create";
+    public const string ShareCreate = "share_create";
+    public const string ShareWithdraw = "share_withdraw";
+    public const string ShareStateChange = "share_state_change";
+    public const string ShareView = "share_view";
+    public const string ShareActionDelivered = "share_action_delivered";
+    public const string ShareActionFailed = "share_action_failed";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Graph;
+using Raytio.Server.Features.Sharing;
 
 namespace Raytio.Server.Features.ProfileObjects;
 
@@ -23,7 +24,10 @@ public sealed class ContentCleanup(IServiceScopeFactory scopes, IContentStore co
         List<string> referenced;
         try
         {
-            referenced = await db.GraphNodes.Where(n => n.ContentHash != null && hashes.Contains(n.ContentHash)).Select(n => n.ContentHash!).Distinct().ToListAsync();
+            // Shared snapshots (docs/SHARING.md) keep their content after the object is deleted.
+            referenced = await db.GraphNodes.Where(n => n.ContentHash != null && hashes.Contains(n.ContentHash)).Select(n => n.ContentHash!)
+                .Concat(db.ShareInstanceObjects.Where(o => o.ContentHash != null && hashes.Contains(o.ContentHash)).Select(o => o.ContentHash!))
+                .Distinct().ToListAsync();
         }
         catch (System.Data.Common.DbException failure)
         {

@@ -60,12 +60,12 @@ public sealed partial class ProfileSchemas(RaytioDbContext db, SchemaRegistry re
         return schema;
     }
 
-    /// <summary>Validates properties against a schema version; 400 naming <paramref name="field"/> with each problem's place and message.</summary>
+    /// <summary>Validates properties against a schema version (`encrypt: true` properties as ciphertext, <see cref="EncryptedFields"/>); 400 naming <paramref name="field"/> with each problem's place and message.</summary>
     public async Task ValidateAsync(SchemaVersion schema, JsonElement properties, string field, CancellationToken cancellationToken)
     {
         if (!_compiled.TryGetValue(schema.Id, out var compiled))
         {
-            _compiled[schema.Id] = compiled = validator.Compile(await registry.DocumentAsync(schema, expand: true, cancellationToken));
+            _compiled[schema.Id] = compiled = validator.Compile(EncryptedFields.InPlaceOfDeclared(await registry.DocumentAsync(schema, expand: true, cancellationToken)));
         }
         var result = validator.Validate(compiled, properties);
         if (!result.IsValid)
