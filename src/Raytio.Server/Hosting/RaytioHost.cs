@@ -22,6 +22,7 @@ using Raytio.Server.Features.PriceLists;
 using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
+using Raytio.Server.Features.Scopes;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
@@ -78,6 +79,7 @@ public static class RaytioHost
         new DomainsFeature(),
         new ApplicationRequestsFeature(),
         new PriceListsFeature(),
+        new ScopesFeature(),
         new AccessApplicationsFeature(),
         new VerificationFeature(),
         new ConversionFeature(),

@@ -42,4 +42,12 @@ public static class AuditEventTypes
     public const string PriceListPricesInsert = "price_list_prices_insert";
     public const string CustomerPriceListsInsert = "customer_price_lists_insert";
     public const string PriceQuoteCreate = "price_quote_create";
+    public const string AccessApplicationCreate = "access_application_create";
+    public const string AccessApplicationUpdate = "access_application_update";
+    public const string AccessApplicationDelete = "access_application_delete";
+    public const string ApplicationPublicKeyAdd = "application_public_key_add";
+    public const string ApplicationPrivateKeyStore = "application_private_key_store";
+    public const string ResourceServerScopesSet = "resource_server_scopes_set";
+    public const string UserPublicKeySet = "user_public_key_set";
+    public const string UserPrivateKeySet = "user_private_key_set";
 }
