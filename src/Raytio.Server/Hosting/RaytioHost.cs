@@ -24,6 +24,7 @@ using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
 using Raytio.Server.Features.Scopes;
 using Raytio.Server.Features.Secrets;
+using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
@@ -81,6 +82,7 @@ public static class RaytioHost
         new PriceListsFeature(),
         new ScopesFeature(),
         new AccessApplicationsFeature(),
+        new UserKeysFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

@@ -11,7 +11,13 @@ public sealed class AccessApplicationsFeature : IFeatureModule
         services.AddScoped<ApplicationScopes>();
         services.AddScoped<ApplicationChanges>();
         services.AddScoped<ApplicationReads>();
+        services.AddScoped<ApplicationKeys>();
+        services.AddScoped<ApplicationCredentials>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => AccessApplicationsEndpoints.Map(app);
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        AccessApplicationsEndpoints.Map(app);
+        ApplicationKeysEndpoints.Map(app);
+    }
 }
