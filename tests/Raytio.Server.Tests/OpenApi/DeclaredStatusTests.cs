@@ -89,6 +89,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveApplicationRequestsAsync(TooLarge);
         await app.DrivePriceListsAsync(TooLarge);
         await app.DriveBillingAsync(TooLarge);
+        await app.DriveAccessApplicationsAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
