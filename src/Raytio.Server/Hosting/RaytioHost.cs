@@ -22,9 +22,11 @@ using Raytio.Server.Features.PriceLists;
 using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Features.Relationships;
 using Raytio.Server.Features.Schemas;
+using Raytio.Server.Features.Scopes;
 using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Sharing;
 using Raytio.Server.Features.SharingActions;
+using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
@@ -80,9 +82,11 @@ public static class RaytioHost
         new DomainsFeature(),
         new ApplicationRequestsFeature(),
         new PriceListsFeature(),
+        new ScopesFeature(),
         new AccessApplicationsFeature(),
         new SharingFeature(),
         new SharingActionsFeature(),
+        new UserKeysFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
     ];

@@ -70,7 +70,8 @@ public sealed class TokenGrantTests(RaytioFactory app) : IClassFixture<RaytioFac
 
     [Theory]
     [InlineData(null, "grant_type")]
-    [InlineData("client_credentials", "grant_type")]
+    [InlineData("implicit", "grant_type")]
+    [InlineData("client_credentials", "client_id")]
     public async Task Grant_type_is_required_and_checked(string? grantType, string field)
     {
         var body = await (await app.PostJsonAsync("/oauth/v1/token", new { grant_type = grantType, username = "a@example.com", password = "x" }))

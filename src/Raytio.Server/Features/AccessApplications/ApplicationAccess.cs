@@ -68,6 +68,19 @@ public sealed class ApplicationAccess(RaytioDbContext db)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The owner deletes; an organisation's application may also be deleted by that organisation's administrators.</summary>
+    public Task<bool> MayDeleteAsync(Guid caller, AccessApplication application, CancellationToken cancellationToken)
+    {
+        if (application.OwnerId == caller)
+        {
+            return Task.FromResult(true);
+        }
+        var organization = application.OrganizationId;
+        return organization is null
+            ? Task.FromResult(false)
+            : db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organization && m.UserId == caller && m.Role == OrganizationRole.Admin, cancellationToken);
+    }
+
     public static ApiException NotFound() =>
         ApiException.NotFound("access_application_not_found", "No such access application, or you may not see it.");
 }

@@ -48,4 +48,12 @@ public static class AuditEventTypes
     public const string ShareView = "share_view";
     public const string ShareActionDelivered = "share_action_delivered";
     public const string ShareActionFailed = "share_action_failed";
+    public const string AccessApplicationCreate = "access_application_create";
+    public const string AccessApplicationUpdate = "access_application_update";
+    public const string AccessApplicationDelete = "access_application_delete";
+    public const string ApplicationPublicKeyAdd = "application_public_key_add";
+    public const string ApplicationPrivateKeyStore = "application_private_key_store";
+    public const string ResourceServerScopesSet = "resource_server_scopes_set";
+    public const string UserPublicKeySet = "user_public_key_set";
+    public const string UserPrivateKeySet = "user_private_key_set";
 }

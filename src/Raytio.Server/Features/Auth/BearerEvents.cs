@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
@@ -17,8 +18,14 @@ internal static class BearerEvents
         OnTokenValidated = async context =>
         {
             var principal = context.Principal;
-            // Only identity tokens are bearer credentials; access tokens travel in password-change bodies.
-            if (principal?.FindFirst(TokenClaims.TokenUse)?.Value != TokenClaims.IdentityUse)
+            var use = principal?.FindFirst(TokenClaims.TokenUse)?.Value;
+            if (use == TokenClaims.ApplicationUse)
+            {
+                await ValidateApplicationTokenAsync(context);
+                return;
+            }
+            // Only identity tokens (and applications' own tokens) are bearer credentials; access tokens travel in password-change bodies.
+            if (principal is null || use != TokenClaims.IdentityUse)
             {
                 context.Fail("Only an identity_token is accepted as bearer token.");
                 return;
@@ -40,6 +47,19 @@ internal static class BearerEvents
             await ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, new ApiErrorBody(message, "unauthorized"));
         },
     };
+
+    /// <summary>An application's token stands while the application lives and its secret is the one the token was issued for.</summary>
+    private static async Task ValidateApplicationTokenAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var credentials = context.HttpContext.RequestServices.GetRequiredService<ApplicationCredentials>();
+        if (!Guid.TryParse(principal.FindFirst(ApplicationOrUser.ApplicationClaim)?.Value, out var application)
+            || principal.FindFirst(TokenClaims.SecurityStamp)?.Value is not { } stamp
+            || !await credentials.IsTokenCurrentAsync(application, stamp, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The application was deleted or its secret changed since the token was issued.");
+        }
+    }
 
     /// <summary>
     /// The token's stamp claim. Tokens issued before stamps existed have none and count as the

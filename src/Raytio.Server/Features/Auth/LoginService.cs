@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Raytio.Server.Data;
+using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Hosting;
 
@@ -16,6 +17,7 @@ public sealed class LoginService(
     RefreshTokenService refreshTokens,
     TokenIssuer issuer,
     TokenKeyRing keys,
+    ApplicationCredentials applications,
     SecurityStampCache stamps,
     Throttle throttle,
     TimeProvider time,
@@ -29,8 +31,9 @@ public sealed class LoginService(
     {
         "password" => PasswordGrantAsync(request, http, cancellationToken),
         "refresh_token" => RefreshGrantAsync(request, cancellationToken),
-        null or "" => throw ApiException.Invalid("grant_type", "'grant_type' is required: 'password' or 'refresh_token'."),
-        _ => throw ApiException.Invalid("grant_type", $"'grant_type' must be 'password' or 'refresh_token', not '{request.GrantType}'."),
+        "client_credentials" => ClientCredentialsGrantAsync(request, http, cancellationToken),
+        null or "" => throw ApiException.Invalid("grant_type", "'grant_type' is required: 'password', 'refresh_token' or 'client_credentials'."),
+        _ => throw ApiException.Invalid("grant_type", $"'grant_type' must be 'password', 'refresh_token' or 'client_credentials', not '{request.GrantType}'."),
     };
 
     private async Task<TokenResponse> PasswordGrantAsync(TokenRequest request, HttpContext http, CancellationToken cancellationToken)
@@ -78,6 +81,30 @@ public sealed class LoginService(
         audit.Record(AuditEventTypes.Login, user.Id, user.Id, new JsonObject { ["grant_type"] = "password" });
         await db.SaveChangesAsync(cancellationToken);
         return await RespondAsync(user, refresh, cancellationToken);
+    }
+
+    /// <summary>
+    /// An access application's back end signs in with its key and secret; throttled as passwords
+    /// are (failures per client_id, per address and per pair), though the secret's 256 random bits
+    /// make guessing hopeless, so a flood of attempts costs the server little.
+    /// </summary>
+    private async Task<TokenResponse> ClientCredentialsGrantAsync(TokenRequest request, HttpContext http, CancellationToken cancellationToken)
+    {
+        new Validation().Required("client_id", request.ClientId).Required("client_secret", request.ClientSecret).ThrowIfAny();
+        var clientId = request.ClientId!.Trim();
+        var counters = FailureCounters.For("client", clientId, http, throttleOptions.Value);
+        await throttle.EnsureAllowedAsync(counters, cancellationToken);
+        var application = await applications.VerifyAsync(clientId, request.ClientSecret!, cancellationToken);
+        if (application is null)
+        {
+            await throttle.RecordAsync(counters.Select(c => c.Key), cancellationToken);
+            throw ApiException.Unauthorized("invalid_client", "Incorrect client_id or client_secret.");
+        }
+        await throttle.ResetAsync(FailureCounters.PairKey(counters), cancellationToken);
+        audit.Record(AuditEventTypes.Login, null, application.Id, new JsonObject { ["grant_type"] = "client_credentials" });
+        await db.SaveChangesAsync(cancellationToken);
+        var token = await issuer.IssueApplicationTokenAsync(application, cancellationToken);
+        return new TokenResponse($"Access application {application.Id} has been authenticated.", token, null, token, "Bearer", issuer.LifetimeSeconds);
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ public static class TokenClaims
 
     public const string AccessUse = "access";
 
+    /// <summary>An access application's own token (client_credentials): a bearer that acts for the application alone.</summary>
+    public const string ApplicationUse = "application";
+
     /// <summary>The user's security stamp at issue; a token without it was issued before stamps existed.</summary>
     public const string SecurityStamp = "stamp";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Raytio.Server.Data;
+using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Auth;
@@ -16,6 +17,34 @@ public sealed class TokenIssuer(TokenKeyRing keys, TimeProvider time, IOptions<T
         var signingKey = await keys.GetSigningKeyAsync(cancellationToken);
         var credentials = new SigningCredentials(signingKey.Key, TokenClaims.Algorithm);
         return (Create(user, TokenClaims.IdentityUse, credentials), Create(user, TokenClaims.AccessUse, credentials));
+    }
+
+    /// <summary>
+    /// The bearer token of an application (client_credentials grant): subject and `a_id` are the
+    /// application, and its stamp ties it to the current secret (<see cref="ClientSecrets.StampOf"/>).
+    /// </summary>
+    public async Task<string> IssueApplicationTokenAsync(AccessApplication application, CancellationToken cancellationToken)
+    {
+        var signingKey = await keys.GetSigningKeyAsync(cancellationToken);
+        var settings = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + settings.IdentityTokenLifetime,
+            SigningCredentials = new SigningCredentials(signingKey.Key, TokenClaims.Algorithm),
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = application.Id.ToString(),
+                [ApplicationOrUser.ApplicationClaim] = application.Id.ToString(),
+                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+                [TokenClaims.TokenUse] = TokenClaims.ApplicationUse,
+                [TokenClaims.SecurityStamp] = ClientSecrets.StampOf(application.ClientSecretHash!),
+            },
+        });
     }
 
     public int LifetimeSeconds => (int)options.Value.IdentityTokenLifetime.TotalSeconds;
