@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 
@@ -39,6 +41,22 @@ public sealed class UserKeyTests(RaytioFactory app) : IClassFixture<RaytioFactor
         await (await app.SendJsonTextAsync(HttpMethod.Put, "/share/v1/users/me/public_key", OrgJson(jwk), person.Bearer)).AssertInvalidAsync("key.d");
         await (await app.SendJsonTextAsync(HttpMethod.Put, "/share/v1/users/me/private_key", """{"key":{}}""", person.Bearer)).AssertInvalidAsync("key.encrypted_data");
         await (await app.GetAsync("/share/v1/users/nope/public_key", person.Bearer)).AssertInvalidAsync("u_id");
+    }
+
+    [Fact]
+    public async Task Concurrent_first_keys_of_one_person_all_succeed_and_one_row_is_kept()
+    {
+        var person = await GraphUser.CreateAsync(app);
+        var puts = Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? app.SendJsonTextAsync(HttpMethod.Put, "/share/v1/users/me/public_key", OrgJson(TestKeys.Jwk()), person.Bearer)
+            : app.SendJsonTextAsync(HttpMethod.Put, "/share/v1/users/me/private_key", OrgJson(new { key = TestKeys.Wrapped("cHJpdmF0ZQ") }), person.Bearer));
+        foreach (var response in await Task.WhenAll(puts))
+        {
+            await response.AssertOkAsync();
+        }
+        Assert.Equal(1, await app.WithDbAsync(db => db.UserKeys.CountAsync(k => k.UserId == person.Id)));
+        await (await app.GetAsync("/share/v1/users/me/public_key", person.Bearer)).AssertOkAsync();
+        await (await app.GetAsync("/share/v1/users/me/private_key", person.Bearer)).AssertOkAsync();
     }
 
     private static string OrgJson(object body) => System.Text.Json.JsonSerializer.Serialize(body);

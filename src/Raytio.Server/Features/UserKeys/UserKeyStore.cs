@@ -21,12 +21,8 @@ public sealed class UserKeyStore(RaytioDbContext db, AuditTrail audit, TimeProvi
     public async Task<JsonObject> PutPublicAsync(Guid caller, JsonElement body, CancellationToken cancellationToken)
     {
         var jwk = PublicJwk.Check(body.ValueKind == JsonValueKind.Object ? JsonNode.Parse(body.GetRawText()) : null, "key");
-        var record = await RecordAsync(caller, cancellationToken);
-        record.PublicJwk = jwk.ToJsonString();
-        record.UpdatedAt = time.UtcNowInMicroseconds();
-        audit.Record(AuditEventTypes.UserPublicKeySet, caller, caller);
-        await db.SaveChangesAsync(cancellationToken);
-        return PublicAnswer(caller, record.PublicJwk);
+        var record = await SaveAsync(caller, r => r.PublicJwk = jwk.ToJsonString(), AuditEventTypes.UserPublicKeySet, cancellationToken);
+        return PublicAnswer(caller, record.PublicJwk!);
     }
 
     /// <summary>Anyone's public key; `me` names the caller.</summary>
@@ -42,12 +38,9 @@ public sealed class UserKeyStore(RaytioDbContext db, AuditTrail audit, TimeProvi
     {
         var request = body.ValueKind == JsonValueKind.Object ? JsonNode.Parse(body.GetRawText()) as JsonObject : null;
         var wrapped = WrappedKey.Check(request?["key"], "key");
-        var record = await RecordAsync(caller, cancellationToken);
-        record.WrappedPrivateKeyJson = new JsonObject { ["encrypted_data"] = wrapped.EncryptedData, ["encrypted_key"] = wrapped.EncryptedKey }.ToJsonString();
-        record.UpdatedAt = time.UtcNowInMicroseconds();
-        audit.Record(AuditEventTypes.UserPrivateKeySet, caller, caller);
-        await db.SaveChangesAsync(cancellationToken);
-        return PrivateAnswer(caller, record.WrappedPrivateKeyJson);
+        var stored = new JsonObject { ["encrypted_data"] = wrapped.EncryptedData, ["encrypted_key"] = wrapped.EncryptedKey }.ToJsonString();
+        var record = await SaveAsync(caller, r => r.WrappedPrivateKeyJson = stored, AuditEventTypes.UserPrivateKeySet, cancellationToken);
+        return PrivateAnswer(caller, record.WrappedPrivateKeyJson!);
     }
 
     public async Task<JsonObject> ReadPrivateAsync(Guid caller, CancellationToken cancellationToken)
@@ -55,6 +48,30 @@ public sealed class UserKeyStore(RaytioDbContext db, AuditTrail audit, TimeProvi
         var wrapped = await db.UserKeys.AsNoTracking().Where(k => k.UserId == caller).Select(k => k.WrappedPrivateKeyJson).FirstOrDefaultAsync(cancellationToken)
             ?? throw ApiException.NotFound("private_key_not_found", "You have stored no wrapped private key.");
         return PrivateAnswer(caller, wrapped);
+    }
+
+    /// <summary>
+    /// Applies the change to the caller's row, made if missing. Two first PUTs may race to make
+    /// it: the loser applies its change to the winner's row instead of failing on the key.
+    /// </summary>
+    private async Task<UserKeyRecord> SaveAsync(Guid caller, Action<UserKeyRecord> change, string auditEvent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await RecordAsync(caller, cancellationToken);
+            change(record);
+            record.UpdatedAt = time.UtcNowInMicroseconds();
+            audit.Record(auditEvent, caller, caller);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return record;
+            }
+            catch (DbUpdateException failure) when (attempt == 1 && failure.IsUniqueViolation())
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<UserKeyRecord> RecordAsync(Guid caller, CancellationToken cancellationToken)
