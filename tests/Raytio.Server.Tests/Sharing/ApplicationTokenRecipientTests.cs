@@ -49,4 +49,17 @@ public sealed class ApplicationTokenRecipientTests(RaytioFactory app) : IClassFi
         await (await app.SendJsonTextAsync(HttpMethod.Patch, $"/share/v1/org/instances/{instance.IId()}", """{"_state": "Processing"}""", otherToken)).AssertErrorAsync(HttpStatusCode.NotFound, "instance_not_found");
         await (await app.GetAsync($"/share/v1/org/instances/{instance.IId()}/profile_objects/{nId}/content", otherToken)).AssertErrorAsync(HttpStatusCode.NotFound, "instance_not_found");
     }
+
+    [Fact]
+    public async Task The_public_keys_list_names_the_instances_encrypted_to_each_key()
+    {
+        var (application, token) = await ApplicationWithTokenAsync();
+        var person = await GraphUser.CreateAsync(app);
+        var (_, instance) = await app.ShareNewThingAsync(person, application);
+
+        var keys = await (await app.GetAsync($"/share/v1/access_applications/{application.Id}/public_keys", token)).AssertOkAsync();
+        var key = Assert.Single(keys[0].GetProperty("public_keys").EnumerateArray());
+        Assert.Equal(application.PublicKeyId, key.GetProperty("public_key").GetProperty("n_id").GetGuid());
+        Assert.Contains(instance.IId(), key.GetProperty("instances").GetRawText(), StringComparison.Ordinal);
+    }
 }
