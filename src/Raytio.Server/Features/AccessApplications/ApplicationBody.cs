@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Raytio.Server.Hosting;
@@ -59,14 +58,14 @@ public sealed record ApplicationBody(
             }
             for (var i = 0; i < callbackUris.Count; i++)
             {
-                if (!IsRedirectUri(callbackUris[i]))
+                if (!HttpsUrls.IsHttpsOrLoopback(callbackUris[i]))
                 {
                     validation.Add($"callback_uri[{i}]", $"'callback_uri[{i}]' must be an https URL (http only on a loopback address).");
                 }
             }
         }
         var logoutUri = Text(validation, body, "logout_uri", MaxUriLength, required: false, cleared);
-        if (logoutUri is not null && !IsRedirectUri(logoutUri))
+        if (logoutUri is not null && !HttpsUrls.IsHttpsOrLoopback(logoutUri))
         {
             validation.Add("logout_uri", "'logout_uri' must be an https URL (http only on a loopback address).");
         }
@@ -95,14 +94,6 @@ public sealed record ApplicationBody(
             Cleared = cleared,
         };
     }
-
-    /// <summary>https, or http to a loopback address (a developer's machine); no user name or password, no fragment.</summary>
-    public static bool IsRedirectUri(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && uri.Host.Length > 0
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static string? Text(Validation validation, JsonObject body, string field, int maxLength, bool required, HashSet<string> cleared)
     {

@@ -20,11 +20,12 @@ public sealed class ApplicationCredentials(RaytioDbContext db)
     }
 
     /// <summary>Whether a token carrying <paramref name="stamp"/> was issued for the application's current secret.</summary>
-    public Task<bool> IsTokenCurrentAsync(Guid applicationId, string stamp, CancellationToken cancellationToken) =>
-        db.AccessApplications.AsNoTracking()
-            .Where(a => a.Id == applicationId && a.DeletedAt == null && a.ClientSecretHash != null)
-            .Select(a => a.ClientSecretHash!)
-            .AsAsyncEnumerable()
-            .AnyAsync(hash => ClientSecrets.StampOf(hash) == stamp, cancellationToken)
-            .AsTask();
+    public async Task<bool> IsTokenCurrentAsync(Guid applicationId, string stamp, CancellationToken cancellationToken)
+    {
+        var hash = await db.AccessApplications.AsNoTracking()
+            .Where(a => a.Id == applicationId && a.DeletedAt == null)
+            .Select(a => a.ClientSecretHash)
+            .FirstOrDefaultAsync(cancellationToken);
+        return hash is not null && ClientSecrets.StampOf(hash) == stamp;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Raytio.Server.Hosting;
@@ -197,11 +196,6 @@ public sealed class ApplicationTransitions
     private static bool IsEmail(string text) =>
         text.Length <= 320 && MailAddress.TryCreate(text, out var address) && address.Address == text && address.DisplayName.Length == 0;
 
-    /// <summary>https, or http to a loopback host; whether a destination may be private is decided at delivery, on the resolved address.</summary>
-    public static bool IsWebhookUrl(string text) =>
-        text.Length <= 2048 && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopbackHost(uri)));
-
-    private static bool IsLoopbackHost(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    /// <summary>Whether a destination may be private is decided at delivery, on the resolved address.</summary>
+    public static bool IsWebhookUrl(string text) => text.Length <= 2048 && HttpsUrls.IsHttpsOrLoopback(text);
 }
