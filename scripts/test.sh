@@ -21,6 +21,9 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
 
+step "Tesseract OCR and fonts for document tests"
+bash scripts/install-ocr.sh || { echo "0 passed, 1 failed"; exit 1; }
+
 step "Build (Release, warnings are errors)"
 dotnet tool restore >/dev/null
 if ! dotnet build Raytio.slnx -c Release -nologo -v quiet; then

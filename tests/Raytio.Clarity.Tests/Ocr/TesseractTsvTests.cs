@@ -1,0 +1,49 @@
+using Raytio.Clarity.Ocr;
+
+namespace Raytio.Clarity.Tests.Ocr;
+
+public class TesseractTsvTests
+{
+    private const string Header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
+
+    [Fact]
+    public void Keeps_only_words_with_text_and_their_boxes()
+    {
+        var tsv = string.Join('\n',
+            Header,
+            "1\t1\t0\t0\t0\t0\t0\t0\t800\t600\t-1\t",
+            "4\t1\t1\t1\t1\t0\t10\t20\t300\t40\t-1\t",
+            "5\t1\t1\t1\t1\t1\t10\t20\t120\t40\t96.5\tPASSPORT",
+            "5\t1\t1\t1\t1\t2\t140\t20\t10\t40\t95\t ",
+            "5\t1\t1\t1\t2\t1\t10\t70\t90\t38\t88.25\tNZL");
+
+        var words = TesseractTsv.Parse(tsv);
+
+        Assert.Equal(2, words.Count);
+        Assert.Equal(new OcrWord("PASSPORT", new PixelBox(10, 20, 120, 40), 96.5, 1, 1, 1), words[0]);
+        Assert.Equal(2, words[1].Line);
+    }
+
+    [Fact]
+    public void Rejects_output_without_the_header()
+    {
+        Assert.Throws<FormatException>(() => TesseractTsv.Parse("5\t1\t1\t1\t1\t1\t10\t20\t120\t40\t96\tX"));
+    }
+
+    [Fact]
+    public async Task Reads_a_rendered_word_with_the_installed_command()
+    {
+        using var image = new ImageMagick.MagickImage(ImageMagick.MagickColors.White, 600, 160);
+        new ImageMagick.Drawing.Drawables()
+            .Font("DejaVu-Sans").FontPointSize(64).FillColor(ImageMagick.MagickColors.Black)
+            .Text(30, 110, "RAYTIO").Draw(image);
+        image.Format = ImageMagick.MagickFormat.Png;
+
+        var words = await new TesseractEngine().ReadWordsAsync(image.ToByteArray(), new TesseractOptions(PageSegmentation: 7),
+            CancellationToken.None);
+
+        var word = Assert.Single(words);
+        Assert.Equal("RAYTIO", word.Text);
+        Assert.InRange(word.Box.Left, 15, 60);
+    }
+}
