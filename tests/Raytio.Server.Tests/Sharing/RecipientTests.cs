@@ -80,12 +80,29 @@ public sealed class RecipientTests(RaytioFactory app) : IClassFixture<RaytioFact
     }
 
     [Fact]
+    public async Task Operation_72_lists_the_open_instances_for_authorised_users_only()
+    {
+        var person = await GraphUser.CreateAsync(app);
+        var application = await app.SeedApplicationAsync(await GraphUser.CreateAsync(app));
+        var (_, first) = await app.ShareNewThingAsync(person, application);
+        var (_, withdrawn) = await app.ShareNewThingAsync(person, application);
+        var (_, second) = await app.ShareNewThingAsync(person, application);
+        await (await app.SendAsync(HttpMethod.Delete, $"/share/v1/instances/{withdrawn.IId()}", null, person.Bearer)).AssertOkAsync();
+
+        var path = $"/share/v1/access_applications/{application.Id}";
+        var whole = await (await app.GetAsync(path, application.Owner.Bearer)).AssertOkAsync();
+        Assert.Equal([second.IId(), first.IId()], whole.GetProperty("instances").EnumerateArray().Select(i => i.GetString()));
+        var described = await (await app.GetAsync(path, person.Bearer)).AssertOkAsync();
+        Assert.False(described.TryGetProperty("instances", out _));
+    }
+
+    [Fact]
     public async Task A_deleted_application_hides_its_instances()
     {
         var person = await GraphUser.CreateAsync(app);
         var application = await app.SeedApplicationAsync(await GraphUser.CreateAsync(app));
         var (_, instance) = await app.ShareNewThingAsync(person, application);
-        await app.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.DeletedAt, DateTime.UtcNow)));
+        await (await app.SendAsync(HttpMethod.Delete, $"/share/v1/access_applications/{application.Id}", null, application.Owner.Bearer)).AssertOkAsync();
         await (await app.GetAsync(One(instance.IId()), application.Owner.Bearer)).AssertErrorAsync(HttpStatusCode.NotFound, "instance_not_found");
         await (await app.GetAsync(application.InstancesPath, application.Owner.Bearer)).AssertErrorAsync(HttpStatusCode.NotFound, "access_application_not_found");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Raytio.Server.Features.AccessApplications;
+using System.Text.Json.Nodes;
+using Raytio.Server.Tests.AccessApplications;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Server.Tests.ProfileObjects;
@@ -12,10 +13,7 @@ public sealed record SeededApplication(Guid Id, GraphUser Owner, Guid PublicKeyI
     public string InstancesPath => $"/share/v1/access_applications/{Id}/instances";
 }
 
-/// <summary>
-/// Applications and public keys inserted as rows (the application operations are built on another
-/// branch; the merge switches these helpers to the HTTP API), and the sharing calls as tests make them.
-/// </summary>
+/// <summary>Applications, keys and shares made through the HTTP API, as a client would.</summary>
 public static class SharingSeed
 {
     public const string Transitions = """
@@ -29,29 +27,33 @@ public static class SharingSeed
         new { state = "Submitted", next_states = new { state = "Rejected", actions = new[] { new { method, destinations = new[] { destination }, template } } } },
     });
 
-    /// <summary>Inserts a live application owned by <paramref name="owner"/> (optionally an organisation's) with one public key.</summary>
-    public static async Task<SeededApplication> SeedApplicationAsync(this RaytioFactory app, GraphUser owner, Guid? organizationId = null, string transitions = Transitions, string jwk = "{}")
+    /// <summary>One RSA key for every seeded application: generating a 2048-bit key per test costs more than the test.</summary>
+    private static readonly Lazy<Dictionary<string, object>> SharedJwk = new(() => TestKeys.Jwk());
+
+    /// <summary>
+    /// Creates an application owned by <paramref name="owner"/> (optionally an organisation's) through operation 70
+    /// and gives it a public key through operation 76.
+    /// </summary>
+    public static async Task<SeededApplication> SeedApplicationAsync(this RaytioFactory app, GraphUser owner, Guid? organizationId = null, string transitions = Transitions)
     {
-        var id = Guid.NewGuid();
-        var keyId = Guid.NewGuid();
-        var now = app.Time.GetUtcNow().UtcDateTime;
-        var stored = ApplicationTransitions.FromStored(transitions).ToJson().ToJsonString();
-        await app.WithDbAsync(async db =>
+        var body = new JsonObject
         {
-            db.AccessApplications.Add(new AccessApplication { Id = id, Name = "DL Check", OwnerId = owner.Id, OrganizationId = organizationId, TransitionsJson = stored, CreatedAt = now, UpdatedAt = now });
-            db.ApplicationPublicKeys.Add(new ApplicationPublicKey { Id = keyId, ApplicationId = id, Jwk = jwk, CreatedBy = owner.Id, CreatedAt = now });
-            return await db.SaveChangesAsync();
-        });
-        return new SeededApplication(id, owner, keyId);
+            ["name"] = "DL Check",
+            ["scopes"] = new JsonArray(AppClient.Scope),
+            ["callback_uri"] = new JsonArray("https://example.com/callback"),
+            ["transitions"] = JsonNode.Parse(transitions),
+            ["org_id"] = organizationId?.ToString(),
+        };
+        var created = await (await app.SendJsonTextAsync(HttpMethod.Post, "/share/v1/access_applications", body.ToJsonString(), owner.Bearer)).AssertOkAsync();
+        var id = created.GetProperty("a_id").GetGuid();
+        var key = await (await app.PostJsonAsync($"/share/v1/access_applications/{id}/public_key", new { key = SharedJwk.Value }, owner.Bearer)).AssertOkAsync();
+        return new SeededApplication(id, owner, key.GetProperty("n_id").GetGuid());
     }
 
-    /// <summary>Makes <paramref name="user"/> an authorised user of the application (what operation 79 does).</summary>
-    public static Task AuthorizeAsync(this RaytioFactory app, SeededApplication application, GraphUser user) =>
-        app.WithDbAsync(db =>
-        {
-            db.AccessApplicationUsers.Add(new AccessApplicationUser { ApplicationId = application.Id, UserId = user.Id, CreatedAt = app.Time.GetUtcNow().UtcDateTime });
-            return db.SaveChangesAsync();
-        });
+    /// <summary>Makes <paramref name="user"/>, a member of the application's organisation, an authorised user (operation 79).</summary>
+    public static async Task AuthorizeAsync(this RaytioFactory app, SeededApplication application, GraphUser user) =>
+        await (await app.PostJsonAsync($"/share/v1/public_keys/{application.PublicKeyId}/private_keys",
+            new { key = TestKeys.Wrapped(), u_id = user.Id }, application.Owner.Bearer)).AssertOkAsync();
 
     public static Task<HttpResponseMessage> ShareAsync(this RaytioFactory app, GraphUser? person, SeededApplication application, object body) =>
         app.PostJsonAsync(application.InstancesPath, body, person?.Bearer);

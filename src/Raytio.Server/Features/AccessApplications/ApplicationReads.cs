@@ -3,14 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Organizations;
+using Raytio.Server.Features.Sharing;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.AccessApplications;
 
 /// <summary>Operations 69 (the caller's applications), 71 (a user's, as seen by an administrator) and 72 (one application).</summary>
-public sealed class ApplicationReads(RaytioDbContext db, ApplicationAccess access)
+public sealed class ApplicationReads(RaytioDbContext db, ApplicationAccess access, TimeProvider time)
 {
     public const string UserField = "u_id";
+
+    /// <summary>How many instance ids operation 72 lists, newest first; operation 73 pages through all of them.</summary>
+    public const int MaxListedInstances = InstanceListQuery.MaxLimit;
 
     public async Task<JsonArray> ListAsync(Guid caller, CancellationToken cancellationToken)
     {
@@ -51,14 +55,29 @@ public sealed class ApplicationReads(RaytioDbContext db, ApplicationAccess acces
     public async Task<JsonObject> ReadAsync(ApplicationOrUser caller, string? aId, CancellationToken cancellationToken)
     {
         var id = ApplicationAccess.ParseId(aId);
-        if (caller.ApplicationId is not null)
+        var application = caller.ApplicationId is null
+            ? await access.LiveAsync(id, cancellationToken)
+            : await access.ForCallerAsync(caller, id, cancellationToken);
+        if (caller.ApplicationId is null && !await access.IsAuthorizedAsync(caller.UserId!.Value, application, cancellationToken))
         {
-            return ApplicationAnswers.Full(await access.ForCallerAsync(caller, id, cancellationToken));
+            return ApplicationAnswers.Public(application);
         }
-        var application = await access.LiveAsync(id, cancellationToken);
-        return await access.IsAuthorizedAsync(caller.UserId!.Value, application, cancellationToken)
-            ? ApplicationAnswers.Full(application)
-            : ApplicationAnswers.Public(application);
+        var answer = ApplicationAnswers.Full(application);
+        answer["instances"] = await OpenInstanceIdsAsync(application.Id, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>The instances the application's recipients may read now, newest first, as operation 73 orders them.</summary>
+    private async Task<JsonArray> OpenInstanceIdsAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var ids = await db.ShareInstances.AsNoTracking()
+            .Where(i => i.ApplicationId == applicationId)
+            .OpenAt(time.UtcNowInMicroseconds())
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Take(MaxListedInstances)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        return [.. ids.Select(i => (JsonNode)JsonValue.Create(i))];
     }
 
     private async Task<JsonArray> AnswerAsync(List<Guid> ids, CancellationToken cancellationToken)

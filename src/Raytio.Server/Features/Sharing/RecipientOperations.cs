@@ -28,7 +28,7 @@ public sealed class RecipientOperations(
         var application = await applications.ForCallerAsync(caller, applicationId, cancellationToken);
         var now = time.UtcNowInMicroseconds();
         var visible = db.ShareInstances.AsNoTracking()
-            .Where(i => i.ApplicationId == application.Id && i.WithdrawnAt == null && i.StartDate <= now && i.EndDate > now);
+            .Where(i => i.ApplicationId == application.Id).OpenAt(now);
         var page = await query.PageAsync(visible, cancellationToken);
         return [.. page.Select(i => (JsonNode)InstanceAnswers.Summary(i))];
     }
@@ -133,7 +133,7 @@ public sealed class RecipientOperations(
     {
         var now = time.UtcNowInMicroseconds();
         var instance = await db.ShareInstances.AsNoTracking()
-            .FirstOrDefaultAsync(i => i.Id == instanceId && i.WithdrawnAt == null && i.StartDate <= now && i.EndDate > now, cancellationToken)
+            .OpenAt(now).FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw SharerOperations.NotFound();
         var application = await db.AccessApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == instance.ApplicationId && a.DeletedAt == null, cancellationToken)
             ?? throw SharerOperations.NotFound();
