@@ -11,10 +11,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private readonly string[] _settings;
 
-    private ServerProcess(Process process, string dataDirectory, Uri baseAddress, string[] settings)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+
+    private ServerProcess(Process process, string dataDirectory, Uri baseAddress, string[] settings, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         _settings = settings;
+        _output = output;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
     }
@@ -22,6 +25,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public string DataDirectory { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Every line the server wrote to its standard output and error (its logs) so far.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "Raytio.Server.dll");
 
@@ -45,7 +51,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, dataDirectory, baseAddress, settings);
+        var server = new ServerProcess(process, dataDirectory, baseAddress, settings, output);
 
         using var http = new HttpClient { BaseAddress = baseAddress };
         // Generous: a cold start (JIT, migrations) on a loaded two-core machine took over a minute.

@@ -52,8 +52,27 @@ public sealed class PermissionService(RaytioDbContext db)
             .Where(n => n.Key == key && n.Kind == kind)
             .Select(n => new { Node = n, Level = relationships.Where(r => r.EndId == n.Id && principals.Contains(r.StartId)).Max(LevelOf) })
             .FirstOrDefaultAsync(cancellationToken);
-        var node = found?.Node;
-        var held = (Permission)(found?.Level ?? 0);
+        return Checked(found?.Node, found?.Level, kind, needed);
+    }
+
+    /// <summary>
+    /// <see cref="RequireAsync"/> for several keys in one round trip, answered in the keys' order;
+    /// the first key that fails (in that order) answers the error it alone would.
+    /// </summary>
+    public async Task<List<GraphNode>> RequireAllAsync(Guid? user, IReadOnlyList<Guid> keys, NodeKind kind, Permission needed, CancellationToken cancellationToken)
+    {
+        var principals = PrincipalsOf(user);
+        var relationships = db.GraphRelationships;
+        var found = await db.GraphNodes.AsNoTracking()
+            .Where(n => keys.Contains(n.Key) && n.Kind == kind)
+            .Select(n => new { Node = n, Level = relationships.Where(r => r.EndId == n.Id && principals.Contains(r.StartId)).Max(LevelOf) })
+            .ToDictionaryAsync(f => f.Node.Key, cancellationToken);
+        return [.. keys.Select(key => found.TryGetValue(key, out var f) ? Checked(f.Node, f.Level, kind, needed) : throw NotFound(kind))];
+    }
+
+    private static GraphNode Checked(GraphNode? node, int? level, NodeKind kind, Permission needed)
+    {
+        var held = (Permission)(level ?? 0);
         if (node is null || held == Permission.None)
         {
             throw NotFound(kind);

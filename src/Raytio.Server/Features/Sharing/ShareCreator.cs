@@ -40,11 +40,7 @@ public sealed class ShareCreator(
         {
             throw ApiException.Invalid("end_date", "'end_date' must be after now and at most ten years on.");
         }
-        var nodes = new List<GraphNode>(request.Objects.Count);
-        foreach (var key in request.Objects)
-        {
-            nodes.Add(await permissions.RequireAsync(caller, key, NodeKind.ProfileObject, Permission.Admin, cancellationToken));
-        }
+        var nodes = await permissions.RequireAllAsync(caller, request.Objects, NodeKind.ProfileObject, Permission.Admin, cancellationToken);
         await CheckKeysAsync(application.Id, request.Keys, nodes, cancellationToken);
         var nodeIds = nodes.Select(n => n.Id).ToList();
         var keyOf = nodes.ToDictionary(n => n.Id, n => n.Key);
