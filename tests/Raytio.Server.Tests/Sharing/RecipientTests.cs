@@ -40,6 +40,25 @@ public sealed class RecipientTests(RaytioFactory app) : IClassFixture<RaytioFact
     }
 
     [Fact]
+    public async Task Reads_by_one_recipient_within_a_minute_are_one_view_and_content_reads_always_count()
+    {
+        var person = await GraphUser.CreateAsync(app);
+        var application = await app.SeedApplicationAsync(await GraphUser.CreateAsync(app));
+        var (_, instance) = await app.ShareNewThingAsync(person, application);
+        async Task<List<string?>> KindsAfterReadAsync(GraphUser reader) =>
+            [.. (await (await app.GetAsync(One(instance.IId()), reader.Bearer)).AssertOkAsync())
+                .GetProperty("history").EnumerateArray().Select(e => e.GetProperty("kind").GetString())];
+
+        Assert.Equal(["shared", "view"], await KindsAfterReadAsync(application.Owner));
+        app.Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.Equal(["shared", "view"], await KindsAfterReadAsync(application.Owner));
+        app.Time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(["shared", "view", "view"], await KindsAfterReadAsync(application.Owner));
+        var views = (await app.AuditEventsAsync(Guid.Parse(instance.IId()))).Count(e => e.EventType == AuditEventTypes.ShareView);
+        Assert.Equal(2, views);
+    }
+
+    [Fact]
     public async Task Later_edits_by_the_person_do_not_change_what_was_shared()
     {
         var person = await GraphUser.CreateAsync(app);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Features.Audit;
@@ -21,6 +22,7 @@ public sealed class RecipientOperations(
     IContentStore content,
     AuditTrail audit,
     TimeProvider time,
+    IOptions<SharingOptions> options,
     ILogger<RecipientOperations> logger)
 {
     public async Task<JsonArray> ListAsync(ApplicationOrUser caller, Guid applicationId, InstanceListQuery query, CancellationToken cancellationToken)
@@ -132,21 +134,34 @@ public sealed class RecipientOperations(
     private async Task<ShareInstance> VisibleAsync(ApplicationOrUser caller, Guid instanceId, CancellationToken cancellationToken)
     {
         var now = time.UtcNowInMicroseconds();
-        var instance = await db.ShareInstances.AsNoTracking()
-            .OpenAt(now).FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+        var live = db.AccessApplications.AsNoTracking().Where(a => a.DeletedAt == null);
+        var found = await db.ShareInstances.AsNoTracking().OpenAt(now).Where(i => i.Id == instanceId)
+            .Join(live, i => i.ApplicationId, a => a.Id, (i, a) => new { Instance = i, Application = a })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw SharerOperations.NotFound();
-        var application = await db.AccessApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == instance.ApplicationId && a.DeletedAt == null, cancellationToken)
-            ?? throw SharerOperations.NotFound();
+        var (instance, application) = (found.Instance, found.Application);
         var allowed = caller.ApplicationId is { } self
             ? self == application.Id
             : await applications.IsAuthorizedAsync(caller.UserId!.Value, application, cancellationToken);
         return allowed ? instance : throw SharerOperations.NotFound();
     }
 
+    /// <summary>
+    /// Records a view in the history and the audit trail. A read of the whole instance (83) by an
+    /// actor who viewed it within <see cref="SharingOptions.ViewCoalesceWindow"/> is the same view;
+    /// a read of an object's content (85) is always recorded, with the object's n_id.
+    /// </summary>
     private async Task RecordViewAsync(ApplicationOrUser caller, ShareInstance instance, Guid? objectKey, CancellationToken cancellationToken)
     {
         var actor = ActorOf(caller);
-        db.ShareInstanceHistory.Add(new ShareInstanceEvent { InstanceId = instance.Id, At = time.UtcNowInMicroseconds(), Kind = InstanceHistory.View, Actor = actor });
+        var now = time.UtcNowInMicroseconds();
+        var since = now - options.Value.ViewCoalesceWindow;
+        if (objectKey is null && since < now && await db.ShareInstanceHistory.AnyAsync(
+                e => e.InstanceId == instance.Id && e.Kind == InstanceHistory.View && e.Actor == actor && e.At > since, cancellationToken))
+        {
+            return;
+        }
+        db.ShareInstanceHistory.Add(new ShareInstanceEvent { InstanceId = instance.Id, At = now, Kind = InstanceHistory.View, Actor = actor });
         var details = new JsonObject { ["a_id"] = instance.ApplicationId.ToString(), ["actor"] = actor.ToString() };
         if (objectKey is { } key)
         {

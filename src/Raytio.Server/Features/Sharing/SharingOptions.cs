@@ -18,6 +18,12 @@ public sealed class SharingOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxKeysPerShare { get; set; } = 2000;
 
+    /// <summary>
+    /// A recipient's reads of the same instance within this window are one `view` (history and
+    /// audit): a client polling an instance would otherwise write a row per read. Zero records every read.
+    /// </summary>
+    public TimeSpan ViewCoalesceWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Lets webhooks reach loopback, private and link-local addresses (tests, closed networks).</summary>
     public bool AllowPrivateWebhookDestinations { get; set; }
 
@@ -36,6 +42,10 @@ public sealed class SharingOptions : IValidatableObject
         if (DefaultDuration <= TimeSpan.Zero || DefaultDuration > SharingLimits.MaxDuration)
         {
             yield return new ValidationResult($"DefaultDuration must be positive and at most {SharingLimits.MaxDuration.TotalDays} days.", [nameof(DefaultDuration)]);
+        }
+        if (ViewCoalesceWindow < TimeSpan.Zero || ViewCoalesceWindow > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("ViewCoalesceWindow must be from zero to one day.", [nameof(ViewCoalesceWindow)]);
         }
         if (RetryBaseDelay <= TimeSpan.Zero || DeliveryInterval <= TimeSpan.Zero)
         {
