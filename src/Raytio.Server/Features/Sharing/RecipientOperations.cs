@@ -39,8 +39,16 @@ public sealed class RecipientOperations(
     public async Task<JsonObject> OneAsync(ApplicationOrUser caller, Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await VisibleAsync(caller, instanceId, cancellationToken);
-        await RecordViewAsync(caller, instance, null, cancellationToken);
-        return await InstanceDetails.ReadAsync(db, instance, withKeys: true, cancellationToken);
+        var loaded = await InstanceDetails.LoadAsync(db, instance, withKeys: true, cancellationToken);
+        var actor = ActorOf(caller);
+        var since = time.UtcNowInMicroseconds() - options.Value.ViewCoalesceWindow;
+        // The newest events hold this actor's last view when it is recent (one per actor per window);
+        // should a burst of other events push it out, the cost is one extra view row.
+        if (!loaded.History.Any(e => e.Kind == InstanceHistory.View && e.Actor == actor && e.At > since) || options.Value.ViewCoalesceWindow == TimeSpan.Zero)
+        {
+            loaded = loaded.With(await RecordViewAsync(caller, instance, null, cancellationToken));
+        }
+        return InstanceDetails.Answer(loaded, withKeys: true);
     }
 
     /// <summary>Operation 85: a shared object's content as it was shared, as a base64 string; records a view.</summary>
@@ -146,22 +154,12 @@ public sealed class RecipientOperations(
         return allowed ? instance : throw SharerOperations.NotFound();
     }
 
-    /// <summary>
-    /// Records a view in the history and the audit trail. A read of the whole instance (83) by an
-    /// actor who viewed it within <see cref="SharingOptions.ViewCoalesceWindow"/> is the same view;
-    /// a read of an object's content (85) is always recorded, with the object's n_id.
-    /// </summary>
-    private async Task RecordViewAsync(ApplicationOrUser caller, ShareInstance instance, Guid? objectKey, CancellationToken cancellationToken)
+    /// <summary>Records a view in the history and the audit trail (83 decides first whether a recent one stands for it; 85 always records).</summary>
+    private async Task<ShareInstanceEvent> RecordViewAsync(ApplicationOrUser caller, ShareInstance instance, Guid? objectKey, CancellationToken cancellationToken)
     {
         var actor = ActorOf(caller);
-        var now = time.UtcNowInMicroseconds();
-        var since = now - options.Value.ViewCoalesceWindow;
-        if (objectKey is null && since < now && await db.ShareInstanceHistory.AnyAsync(
-                e => e.InstanceId == instance.Id && e.Kind == InstanceHistory.View && e.Actor == actor && e.At > since, cancellationToken))
-        {
-            return;
-        }
-        db.ShareInstanceHistory.Add(new ShareInstanceEvent { InstanceId = instance.Id, At = now, Kind = InstanceHistory.View, Actor = actor });
+        var view = new ShareInstanceEvent { InstanceId = instance.Id, At = time.UtcNowInMicroseconds(), Kind = InstanceHistory.View, Actor = actor };
+        db.ShareInstanceHistory.Add(view);
         var details = new JsonObject { ["a_id"] = instance.ApplicationId.ToString(), ["actor"] = actor.ToString() };
         if (objectKey is { } key)
         {
@@ -169,6 +167,7 @@ public sealed class RecipientOperations(
         }
         audit.Record(AuditEventTypes.ShareView, caller.UserId, instance.Id, details);
         await db.SaveChangesAsync(cancellationToken);
+        return view;
     }
 
     /// <summary>Who acted: the person, or the application (its a_id) through its own token.</summary>
