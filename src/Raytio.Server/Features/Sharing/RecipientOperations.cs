@@ -44,7 +44,7 @@ public sealed class RecipientOperations(
         var since = time.UtcNowInMicroseconds() - options.Value.ViewCoalesceWindow;
         // The newest events hold this actor's last view when it is recent (one per actor per window);
         // should a burst of other events push it out, the cost is one extra view row.
-        if (!loaded.History.Any(e => e.Kind == InstanceHistory.View && e.Actor == actor && e.At > since) || options.Value.ViewCoalesceWindow == TimeSpan.Zero)
+        if (!loaded.History.Any(e => e.Kind == InstanceHistory.View && e.Actor == actor && e.At > since))
         {
             loaded = loaded.With(await RecordViewAsync(caller, instance, null, cancellationToken));
         }
