@@ -14,7 +14,9 @@ using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
+using Raytio.Server.Features.Nzbn;
 using Raytio.Server.Features.Organizations;
+using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
@@ -29,6 +31,7 @@ using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Email;
+using Raytio.Server.Providers.Nzbn;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -89,6 +92,9 @@ public static class RaytioHost
         new UserKeysFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
+        new OutsideChecksFeature(),
+        new NzbnProvider(),
+        new NzbnFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
