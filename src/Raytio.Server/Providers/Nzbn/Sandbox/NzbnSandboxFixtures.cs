@@ -69,7 +69,7 @@ public static class NzbnSandboxFixtures
         EntityStatus = [new("Registered", Registered3, null, null, null)],
         RegisteredAddress = [Address(Registered3)],
         IndustryClassification = [new("ic-3", "E323210", "Plumbing services")],
-        TradingNames = [new("tn-3", "Pukeko Plumbing", Registered3, null)],
+        TradingNames = [new("tn-3", "Pukeko Test Plumbing", Registered3, null)],
         PrivacySettings = new NzbnPrivacySettings(),
         Roles =
         [
