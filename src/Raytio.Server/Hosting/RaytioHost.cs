@@ -8,6 +8,7 @@ using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Conversion;
+using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
 using Raytio.Server.Features.Graph;
@@ -30,6 +31,7 @@ using Raytio.Server.Features.Sharing;
 using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
+using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
 using Scalar.AspNetCore;
@@ -95,6 +97,8 @@ public static class RaytioHost
         new OutsideChecksFeature(),
         new NzbnProvider(),
         new NzbnFeature(),
+        new CentrixProvider(),
+        new CreditFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)

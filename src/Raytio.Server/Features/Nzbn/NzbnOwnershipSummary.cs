@@ -35,7 +35,7 @@ public static class NzbnOwnershipSummary
             entity.Company?.AnnualReturnFilingMonth is { } month ? Count(month) : null,
             entity.Nzbn,
             entity.EntityTypeCode,
-            shareholding is null ? null : Count(TotalShares(shareholding)),
+            shareholding is null ? null : Count(shareholding.TotalShares()),
             entity.EntityStatusDescription,
             null,
             [.. directors.Select(r => new NzbnOwnershipDirector(r.RoleStatus, r.RolePerson!.LastName, r.RolePerson.MiddleNames, r.RolePerson.FirstName, r.StartDate,
@@ -63,10 +63,6 @@ public static class NzbnOwnershipSummary
         return held;
     }
 
-    /// <summary>The register's total; when it gives none, the sum of the allocations.</summary>
-    public static long TotalShares(NzbnShareholding shareholding) =>
-        shareholding.NumberOfShares > 0 ? shareholding.NumberOfShares : shareholding.ShareAllocation.Sum(a => a.Allocation);
-
     private static List<NzbnOwnershipPerson> People(List<NzbnRole> directors, NzbnShareholding? shareholding)
     {
         var people = new Dictionary<string, (string Name, NzbnRole? Director)>(StringComparer.Ordinal);
@@ -85,7 +81,7 @@ public static class NzbnOwnershipSummary
                 people.TryAdd(Key(person.FirstName, person.MiddleNames, person.LastName), (Display(person.FirstName, person.MiddleNames, person.LastName), null));
             }
         }
-        var total = shareholding is null ? 0 : TotalShares(shareholding);
+        var total = shareholding?.TotalShares() ?? 0;
         return [.. people
             .Select(p => new NzbnOwnershipPerson(
                 p.Value.Name,

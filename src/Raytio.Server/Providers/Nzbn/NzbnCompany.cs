@@ -25,6 +25,9 @@ public sealed record NzbnShareholding
     public long NumberOfShares { get; init; }
     public IReadOnlyList<NzbnShareAllocation> ShareAllocation { get; init; } = [];
     public IReadOnlyList<NzbnHistoricShareholder> HistoricShareholder { get; init; } = [];
+
+    /// <summary>The register's total; when it gives none, the sum of the allocations.</summary>
+    public long TotalShares() => NumberOfShares > 0 ? NumberOfShares : ShareAllocation.Sum(a => a.Allocation);
 }
 
 public sealed record NzbnShareAllocation(long Allocation, IReadOnlyList<NzbnShareholder> Shareholder);
