@@ -8,13 +8,16 @@ using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Conversion;
+using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
+using Raytio.Server.Features.Nzbn;
 using Raytio.Server.Features.Organizations;
+using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Permissions;
 using Raytio.Server.Features.Preferences;
@@ -28,7 +31,9 @@ using Raytio.Server.Features.Sharing;
 using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
+using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.Email;
+using Raytio.Server.Providers.Nzbn;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -89,6 +94,11 @@ public static class RaytioHost
         new UserKeysFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
+        new OutsideChecksFeature(),
+        new NzbnProvider(),
+        new NzbnFeature(),
+        new CentrixProvider(),
+        new CreditFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -35,6 +35,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("list-plans", 502), ("get-plan", 502), ("list-subscriptions", 502), ("create-subscription", 502), ("get-subscription", 502),
         ("update-subscription", 502), ("cancel-subscription", 502), ("list-payment-methods", 502), ("get-payment-method", 502),
         ("attach-payment-method", 502), ("detach-payment-method", 502), ("list-invoices", 502), ("get-invoice", 502),
+        // the NZBN register failing, with the Live adapter only (this host runs the Sandbox): NzbnLiveHostTests
+        ("search-nzbn-entities", 502), ("get-nzbn-entity", 502), ("get-nzbn-ownership", 502),
     ];
 
     private const string Password = "correct horse battery";
@@ -97,6 +99,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveBillingAsync(TooLarge);
         await app.DriveSharingAsync(TooLarge);
         await app.DriveAccessApplicationsAsync(TooLarge);
+        await app.DriveOutsideChecksAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");

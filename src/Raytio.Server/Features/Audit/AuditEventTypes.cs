@@ -56,4 +56,9 @@ public static class AuditEventTypes
     public const string ResourceServerScopesSet = "resource_server_scopes_set";
     public const string UserPublicKeySet = "user_public_key_set";
     public const string UserPrivateKeySet = "user_private_key_set";
+    public const string NzbnSearch = "nzbn_search";
+    public const string NzbnEntityRead = "nzbn_entity_read";
+    public const string NzbnOwnershipRead = "nzbn_ownership_read";
+    public const string CreditReportConsumer = "credit_report_consumer";
+    public const string CreditReportCommercial = "credit_report_commercial";
 }

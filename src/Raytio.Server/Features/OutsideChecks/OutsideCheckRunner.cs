@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Raytio.Server.Data;
+using Raytio.Server.Features.Audit;
+using Raytio.Server.Features.Billing.Metering;
+using Raytio.Server.Features.Organizations;
+using Raytio.Server.Hosting;
+using Raytio.Server.Providers.Outside;
+
+namespace Raytio.Server.Features.OutsideChecks;
+
+/// <summary>
+/// What every outside check does around its provider call (docs/BILLING.md, "Metering"): the
+/// caller must be a member of the organisation it names (404 organization_not_found otherwise);
+/// the check is charged before the call (402 insufficient_credit) and refunded when the provider
+/// fails, which answers 502 provider_failed naming the provider (the vendor's body is never
+/// passed on). Every outcome, failures included, is written to the audit trail with the charge.
+/// </summary>
+public sealed class OutsideCheckRunner(OrganizationAccess access, CreditMeter meter, AuditTrail audit, RaytioDbContext db)
+{
+    public const string ProviderFailed = "provider_failed";
+
+    /// <summary>Runs <paramref name="call"/> for <paramref name="check"/>; <paramref name="outcome"/> names its answer for the audit trail (e.g. found, not_found).</summary>
+    public async Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken)
+    {
+        var organization = check.OrgId is null ? (Guid?)null : (await access.ReadAsync(check.Caller, check.OrgId, cancellationToken)).Organization.Id;
+        var details = (JsonObject)check.AuditDetails.DeepClone();
+        details["check"] = check.MeteredCheck;
+        details["provider"] = provider;
+        details["org_id"] = organization?.ToString();
+        MeterCharge charge;
+        try
+        {
+            charge = await meter.ChargeAsync(organization, check.MeteredCheck, $"chk_{Guid.NewGuid():N}", cancellationToken);
+        }
+        catch (ApiException refused) when (refused.Code == CreditMeter.InsufficientCredit)
+        {
+            await RecordAsync(check, organization, details, "insufficient_credit", cancellationToken);
+            throw;
+        }
+        details["charge_id"] = charge.Id;
+        details["settlement"] = charge.Settlement.ToString();
+        T answer;
+        try
+        {
+            answer = await call(cancellationToken);
+        }
+        catch (ProviderFailedException failure)
+        {
+            if (charge.Id is { } chargeId)
+            {
+                details["refunded"] = await meter.RefundAsync(chargeId, CancellationToken.None);
+            }
+            details["reason"] = failure.Reason;
+            await RecordAsync(check, organization, details, ProviderFailed, CancellationToken.None);
+            throw new ApiException(StatusCodes.Status502BadGateway, ProviderFailed, $"The {failure.Provider} {failure.Reason}. Nothing was charged; try again later.");
+        }
+        await RecordAsync(check, organization, details, outcome(answer), cancellationToken);
+        return answer;
+    }
+
+    private async Task RecordAsync(OutsideCheck check, Guid? organization, JsonObject details, string outcome, CancellationToken cancellationToken)
+    {
+        details["outcome"] = outcome;
+        audit.Record(check.AuditEvent, check.Caller, organization ?? check.Caller, details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
