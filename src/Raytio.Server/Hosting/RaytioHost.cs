@@ -10,6 +10,7 @@ using Raytio.Server.Features.Billing;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
+using Raytio.Server.Features.ExtractVerify;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
@@ -28,6 +29,7 @@ using Raytio.Server.Features.Sharing;
 using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
+using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.Email;
 using Scalar.AspNetCore;
 
@@ -88,6 +90,8 @@ public static class RaytioHost
         new SharingActionsFeature(),
         new UserKeysFeature(),
         new VerificationFeature(),
+        new DocumentRegistersProvider(),
+        new ExtractVerifyFeature(),
         new ConversionFeature(),
     ];
 

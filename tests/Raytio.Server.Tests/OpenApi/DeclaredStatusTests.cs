@@ -97,6 +97,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveBillingAsync(TooLarge);
         await app.DriveSharingAsync(TooLarge);
         await app.DriveAccessApplicationsAsync(TooLarge);
+        await app.DriveExtractVerifyAsync(TooLarge);
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
