@@ -17,25 +17,9 @@ internal static class TestImages
         return image.ToByteArray();
     }
 
-    /// <summary>
-    /// A JPEG carrying an EXIF orientation tag, as a camera held sideways writes it: an APP1
-    /// segment placed right after the start-of-image marker, holding one IFD entry.
-    /// </summary>
-    public static byte[] JpegWithExifOrientation(ushort orientation)
-    {
-        var jpeg = Encoded(MagickFormat.Jpeg);
-        byte[] tiff =
-        [
-            (byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, // little-endian TIFF header, IFD at offset 8
-            1, 0, // one entry
-            0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, // Orientation, SHORT, count 1
-            0, 0, 0, 0, // no next IFD
-        ];
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var length = payload.Length + 2;
-        byte[] app1 = [0xFF, 0xE1, (byte)(length >> 8), (byte)length];
-        return [.. jpeg[..2], .. app1, .. payload, .. jpeg[2..]];
-    }
+    /// <summary>A JPEG carrying an EXIF orientation tag, as a camera held sideways writes it.</summary>
+    public static byte[] JpegWithExifOrientation(ushort orientation) =>
+        Mrz.Generation.ExifJpeg.WithOrientation(Encoded(MagickFormat.Jpeg), orientation);
 
     /// <summary>
     /// A PNG whose header declares <paramref name="width"/> x <paramref name="height"/> grey pixels
