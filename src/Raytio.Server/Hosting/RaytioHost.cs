@@ -14,6 +14,7 @@ using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
+using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Permissions;
@@ -89,6 +90,7 @@ public static class RaytioHost
         new UserKeysFeature(),
         new VerificationFeature(),
         new ConversionFeature(),
+        new MrzFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
