@@ -15,6 +15,7 @@ using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
+using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.Ownership;
 using Raytio.Server.Features.Permissions;
@@ -93,6 +94,7 @@ public static class RaytioHost
         new DocumentRegistersProvider(),
         new ExtractVerifyFeature(),
         new ConversionFeature(),
+        new MrzFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -28,6 +28,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("update-profile-objects", 409), // two updates of one object racing: the conditional write lost
         ("change-instance-state", 409), // two state changes of one instance racing: the conditional write lost
         ("readyz", 503),
+        ("read-mrz", 503), // the tesseract command missing or failing: MrzOperation maps OcrUnavailableException
         // three inserts in a row losing a race for the same new key (PriceListInserts retries a lost race)
         ("create-products", 409), ("create-prices", 409), ("create-customer-price-lists", 409),
         // Stripe failing, with the Stripe billing engine only (this host runs the embedded one): EngineSelectionTests
@@ -98,6 +99,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveSharingAsync(TooLarge);
         await app.DriveAccessApplicationsAsync(TooLarge);
         await app.DriveExtractVerifyAsync(TooLarge);
+        await app.DriveMrzAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
@@ -341,6 +343,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         [
             new("Raytio:MaxRequestBodyBytes", "1024"),
             new("Raytio:Convert:MaxStreamingBytes", "1024"),
+            new("Raytio:Mrz:MaxRequestBodyBytes", MrzStatusDrives.BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Raytio:Convert:MaxWrappedBytes", "1024"),
             new("Raytio:Schemas:MaxDocumentBytes", "1024"),
             new("Raytio:Schemas:MaxValidateBytes", "1024"),
