@@ -1,7 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageMagick;
 using Microsoft.Extensions.DependencyInjection;
+using Raytio.Clarity.Models;
+using Raytio.Clarity.Ocr;
+using Raytio.Clarity.Tests.Documents;
+using Raytio.Clarity.Training;
+using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Signing;
 
@@ -54,6 +60,24 @@ internal static class ExtractVerifyClient
                 var verification = Assert.Single(item.GetProperty("verifications").EnumerateArray());
                 return (verification.GetProperty("data"), verification.GetProperty("signature").GetString()!, verification.GetProperty("n_id").GetString()!);
             });
+
+    /// <summary>
+    /// A driver-licence model trained (ClarityTrainer) on a clean generated licence
+    /// (tests/Raytio.Clarity.Tests/Documents), stored as the user's ss_Clarity_Model_01 object.
+    /// </summary>
+    public static async Task StoreLicenceModelAsync(this RaytioFactory app, GraphUser user)
+    {
+        const DocumentKind kind = DocumentKind.NzDriverLicence;
+        var layout = CardLayouts.For(kind);
+        var document = DocumentGenerator.Generate(kind, new Random(1), Distortion.None);
+        using var image = new MagickImage(document.Jpeg);
+        var components = DocumentGenerator.Components(kind).Where(c => c.Type is "text" or "image").Select(c => new TrainingComponent(
+            c.Name, Enum.Parse<ComponentType>(c.Type, ignoreCase: true), c.Box.X, c.Box.Y, c.Box.X + c.Box.Width, c.Box.Y + c.Box.Height)).ToList();
+        var geometry = await new ClarityTrainer(new TesseractEngine()).TrainAsync(image, null, layout.AnchorA, layout.AnchorC, components, CancellationToken.None);
+        var properties = ClarityModelJson.Write(geometry.ToModel(kind.ToString(), new DateOnly(2020, 1, 1), refiner: layout.Refiner));
+        await (await app.SendJsonTextAsync(HttpMethod.Post, "/db/v1/profile_objects",
+            new JsonObject { ["schema"] = "ss_Clarity_Model_01", ["properties"] = properties }.ToJsonString(), user.Bearer)).AssertOkAsync();
+    }
 
     public static bool Passed(this (JsonElement Data, string Signature, string NId) verification) => verification.Data.GetProperty("passed").GetBoolean();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Features.Billing.Metering;
+using Raytio.Clarity.Tests.Documents;
 using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Tests.Billing.Metering;
 using Raytio.Server.Tests.ExtractVerify;
@@ -12,13 +13,14 @@ using Raytio.Server.Tests.Organizations;
 
 namespace Raytio.Server.Tests.OpenApi;
 
-/// <summary>Drives every outcome of operations 104, 106 and 107 for <see cref="DeclaredStatusTests"/>.</summary>
+/// <summary>Drives every outcome of operations 102, 104, 106 and 107 for <see cref="DeclaredStatusTests"/>.</summary>
 internal static class ExtractVerifyStatusDrives
 {
     public static async Task DriveExtractVerifyAsync(this RaytioFactory app, string tooLarge)
     {
         var user = await GraphUser.CreateAsync(app);
         var stranger = await GraphUser.CreateAsync(app);
+        await app.StoreLicenceModelAsync(user);
         var licence = await app.SignedExtractionAsync(ExtractVerifyClient.Licence, new { licence_number = "DI100001", licence_version = "101", last_name = "Ngata" });
         var changed = licence.DeepClone();
         changed["data"]!["document_data"]!["last_name"] = "Smith";
@@ -36,7 +38,7 @@ internal static class ExtractVerifyStatusDrives
         var forOrg = (JsonObject)licence.DeepClone();
         forOrg["org_id"] = Guid.NewGuid().ToString();
         await app.VerifySignAsync(forOrg, user.Bearer);
-        await app.DriveUncreditedCheckAsync(user);
+        await app.DriveUncreditedChecksAsync(user);
 
         // 107
         var nId = verifications.ByField()["last_name"].NId;
@@ -46,7 +48,9 @@ internal static class ExtractVerifyStatusDrives
         await app.VerifyFieldAsync(new[] { new { n_id = "nope" } }, user.Bearer);
         await app.VerifyFieldAsync(check, null);
 
-        foreach (var operation in new[] { "map", "verify_sign", "verify_field" })
+        await app.DriveExtractAsync(user, stranger);
+
+        foreach (var operation in new[] { "extract", "map", "verify_sign", "verify_field" })
         {
             await app.SendJsonTextAsync(HttpMethod.Post, $"/extract_verify/v1/{operation}", tooLarge, user.Bearer);
             await app.SendAsync(HttpMethod.Post, $"/extract_verify/v1/{operation}", new StringContent("<a/>", Encoding.UTF8, "application/xml"), user.Bearer);
@@ -54,23 +58,39 @@ internal static class ExtractVerifyStatusDrives
         }
     }
 
-    /// <summary>402: an organisation without credit or a card, with the meter pricing the check for the moment.</summary>
-    private static async Task DriveUncreditedCheckAsync(this RaytioFactory app, GraphUser user)
+    /// <summary>102 with the user's model of generated licences: read, not recognised, not an image, too large, another's organisation.</summary>
+    private static async Task DriveExtractAsync(this RaytioFactory app, GraphUser user, GraphUser stranger)
+    {
+        var licence = Convert.ToBase64String(DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(5), Distortion.None).Jpeg);
+        await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
+        await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence }, stranger.Bearer);
+        await app.PostJsonAsync(Extract, new { form_data = new[] { "%%%" }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
+        await app.PostJsonAsync(Extract, new { form_data = new[] { Convert.ToBase64String(ExtractTests.Huge()) }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
+        await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence, org_id = Guid.NewGuid() }, user.Bearer);
+        await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence });
+    }
+
+    /// <summary>402 of 102 and 106: an organisation without credit or a card, with the meter pricing the checks for the moment.</summary>
+    private static async Task DriveUncreditedChecksAsync(this RaytioFactory app, GraphUser user)
     {
         var options = app.Services.GetRequiredService<IOptions<MeteringOptions>>().Value;
         var before = options.CatalogueOrganizationId;
-        var catalogue = await app.CatalogueAsync(("default", MeteredChecks.DocumentVerifySign, "1"));
+        var catalogue = await app.CatalogueAsync(("default", MeteredChecks.DocumentVerifySign, "1"), ("default", MeteredChecks.DocumentExtract, "1"));
         var org = await app.CreateOrgAsync(user);
         var signed = await app.SignedExtractionAsync(ExtractVerifyClient.Licence, new { licence_number = "DI100001" });
         signed["org_id"] = org.Id.ToString();
+        var image = Convert.ToBase64String(DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(6), Distortion.None).Jpeg);
         options.CatalogueOrganizationId = catalogue.Id;
         try
         {
             await app.VerifySignAsync(signed, user.Bearer);
+            await app.PostJsonAsync(Extract, new { form_data = new[] { image }, schema_name = ExtractVerifyClient.Licence, org_id = org.Id }, user.Bearer);
         }
         finally
         {
             options.CatalogueOrganizationId = before;
         }
     }
+
+    private const string Extract = "/extract_verify/v1/extract";
 }

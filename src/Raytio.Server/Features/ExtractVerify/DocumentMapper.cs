@@ -12,11 +12,12 @@ namespace Raytio.Server.Features.ExtractVerify;
 /// names split or joined (<see cref="PersonNames"/>). Mapping mapped data changes nothing.
 /// Every problem is a 400 naming the field: a name the schema has no field for, two names for one
 /// field, a value that is no date, and values the schema refuses (its `required` list aside, since
-/// a document may lack fields).
+/// a document may lack fields). Leniently (operation 102, mapping what OCR read), such names and
+/// values are left out instead.
 /// </summary>
 public sealed class DocumentMapper(SchemaValidator validator, TimeProvider time)
 {
-    public JsonObject Map(DocumentSchema schema, JsonObject data, string field)
+    public JsonObject Map(DocumentSchema schema, JsonObject data, string field, bool lenient = false)
     {
         var validation = new Validation();
         var fields = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -61,9 +62,15 @@ public sealed class DocumentMapper(SchemaValidator validator, TimeProvider time)
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         foreach (var (target, value) in fields)
         {
-            document[target] = Dated(schema, target, value, today, $"{field}.{sources[target]}", validation);
+            if (Dated(schema, target, value, today, $"{field}.{sources[target]}", validation) is { } dated)
+            {
+                document[target] = dated;
+            }
         }
-        validation.ThrowIfAny();
+        if (!lenient)
+        {
+            validation.ThrowIfAny();
+        }
 
         var ordered = new JsonObject();
         foreach (var (property, _) in schema.Properties)
@@ -73,7 +80,7 @@ public sealed class DocumentMapper(SchemaValidator validator, TimeProvider time)
                 ordered[property] = value.DeepClone();
             }
         }
-        Check(schema, ordered, field);
+        Check(schema, ordered, field, lenient);
         return ordered;
     }
 
@@ -106,7 +113,7 @@ public sealed class DocumentMapper(SchemaValidator validator, TimeProvider time)
         }
     }
 
-    private static JsonNode Dated(DocumentSchema schema, string target, JsonNode value, DateOnly today, string place, Validation validation)
+    private static JsonNode? Dated(DocumentSchema schema, string target, JsonNode value, DateOnly today, string place, Validation validation)
     {
         var format = schema.Format(target);
         if (format is not ("date" or "date-time") || value is not JsonValue text || text.GetValueKind() != JsonValueKind.String)
@@ -120,24 +127,31 @@ public sealed class DocumentMapper(SchemaValidator validator, TimeProvider time)
         if (iso is null)
         {
             validation.Add(place, $"'{place}' is not a date: '{given}'.");
-            return value;
+            return null;
         }
         return JsonValue.Create(iso);
     }
 
-    /// <summary>The mapped document against the schema, whose `required` list is left out (a document may lack fields).</summary>
-    private void Check(DocumentSchema schema, JsonObject document, string field)
+    /// <summary>
+    /// The mapped document against the schema, whose `required` list is left out (a document may
+    /// lack fields); leniently, the fields it refuses are removed until it accepts the rest.
+    /// </summary>
+    private void Check(DocumentSchema schema, JsonObject document, string field, bool lenient)
     {
         var partial = (JsonObject)schema.Document.DeepClone();
         partial.Remove("required");
-        var result = validator.Validate(validator.Compile(partial), JsonSerializer.SerializeToElement(document));
-        if (result.IsValid)
+        var compiled = validator.Compile(partial);
+        while (validator.Validate(compiled, JsonSerializer.SerializeToElement(document)) is { IsValid: false } result)
         {
-            return;
+            var refused = result.Violations.Select(v => v.Path.TrimStart('/').Split('/')[0]).Where(document.ContainsKey).Distinct().ToList();
+            if (!lenient || refused.Count == 0)
+            {
+                throw ApiException.Validation(result.Violations
+                    .GroupBy(v => v.Path.Length == 0 ? field : $"{field}.{v.Path.TrimStart('/').Replace('/', '.')}")
+                    .ToDictionary(g => g.Key, g => g.Select(v => $"'{g.Key}' does not fit the schema {schema.Name}: {v.Message}").ToArray()));
+            }
+            refused.ForEach(name => document.Remove(name));
         }
-        throw ApiException.Validation(result.Violations
-            .GroupBy(v => v.Path.Length == 0 ? field : $"{field}.{v.Path.TrimStart('/').Replace('/', '.')}")
-            .ToDictionary(g => g.Key, g => g.Select(v => $"'{g.Key}' does not fit the schema {schema.Name}: {v.Message}").ToArray()));
     }
 
     private static string Squeezed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

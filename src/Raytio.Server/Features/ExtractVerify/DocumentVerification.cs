@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Raytio.Server.Features.Billing.Metering;
-using Raytio.Server.Features.Graph;
-using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.DocumentRegisters;
@@ -19,17 +17,14 @@ namespace Raytio.Server.Features.ExtractVerify;
 /// the register is asked, and refunded when the register fails to answer (502).
 /// </summary>
 public sealed class DocumentVerification(
-    Signer signer, DocumentSchemas schemas, DocumentMapper mapper, RegisterDirectory registers, OrganizationAccess organizations,
-    CreditMeter meter, ProfileObjectCreator creator, TimeProvider time)
+    Signer signer, DocumentSchemas schemas, DocumentMapper mapper, RegisterDirectory registers, CheckPayer payer,
+    ProfileObjectCreator creator, TimeProvider time)
 {
-    public const string OrgIdField = "org_id";
-
     public const string VerifierUnavailable = "verifier_unavailable";
 
     public async Task<JsonArray> VerifySignAsync(Guid caller, JsonElement body, CancellationToken cancellationToken)
     {
         var signed = await SignedDocument.ReadVerifiedAsync(body, signer, cancellationToken);
-        var orgId = OrgId(body);
         var schema = await schemas.LoadAsync(signed.SchemaName, caller, "data.schema_name", cancellationToken);
         var register = VerifiedSources.Of(schema) is { } source ? registers.For(source) : null;
         if (register is null)
@@ -43,15 +38,10 @@ public sealed class DocumentVerification(
             return [];
         }
         var query = Query(register.Source, document);
-        Guid? organization = null;
-        if (orgId is not null)
-        {
-            GraphIds.Parse(OrgIdField, orgId);
-            organization = (await organizations.ReadAsync(caller, orgId, cancellationToken)).Organization.Id;
-        }
+        var organization = await payer.OrganizationAsync(caller, body, cancellationToken);
 
         var requestDiv = Guid.NewGuid();
-        var charge = await meter.ChargeAsync(organization, MeteredChecks.DocumentVerifySign, requestDiv.ToString(), cancellationToken);
+        var charge = await payer.ChargeAsync(organization, MeteredChecks.DocumentVerifySign, requestDiv.ToString(), cancellationToken);
         RegisterAnswer answer;
         try
         {
@@ -59,10 +49,7 @@ public sealed class DocumentVerification(
         }
         catch (RegisterUnavailableException problem)
         {
-            if (charge.Id is { } chargeId)
-            {
-                await meter.RefundAsync(chargeId, CancellationToken.None);
-            }
+            await payer.RefundAsync(charge);
             throw new ApiException(StatusCodes.Status502BadGateway, VerifierUnavailable, $"The register could not be asked; nothing was verified or charged. {problem.Message}");
         }
 
@@ -106,12 +93,4 @@ public sealed class DocumentVerification(
             ? new RegisterQuery(source, values)
             : throw ApiException.Invalid($"data.document_data.{held[0]}", $"'data.document_data.{held[0]}' is required: the register finds the document by it.");
     }
-
-    private static string? OrgId(JsonElement body) => body.TryGetProperty(OrgIdField, out var value) switch
-    {
-        false => null,
-        true when value.ValueKind == JsonValueKind.Null => null,
-        true when value.ValueKind == JsonValueKind.String => value.GetString(),
-        _ => throw ApiException.Invalid(OrgIdField, $"'{OrgIdField}' must be the org_id of an organisation you are a member of."),
-    };
 }
