@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Raytio.Clarity.Tests.Documents;
 using Raytio.Server.Features.Billing.Embedded;
 using Raytio.Server.Features.Billing.Metering;
 using Raytio.Server.Features.Graph;
@@ -17,13 +18,15 @@ using TestOrg = Raytio.Server.Tests.Organizations.Org;
 namespace Raytio.Server.Tests.ExtractVerify;
 
 /// <summary>
-/// Operation 106 for an organisation (`org_id`): charged as `document_verify_sign` before the
-/// register is asked, refunded when it cannot answer, 402 without credit; who may name the
-/// organisation (administrator, member: yes; another organisation's administrator, a stranger: 404).
+/// Operations 106 and 102 for an organisation (`org_id`): charged as `document_verify_sign` before
+/// the register is asked (refunded when it cannot answer) and as `document_extract` before OCR,
+/// 402 without credit; who may name the organisation (administrator, member: yes; another
+/// organisation's administrator, a stranger: 404 as for an unknown one; anonymous: 401).
 /// </summary>
-public sealed class VerifySignMeteringTests(RaytioFactory app) : IClassFixture<RaytioFactory>
+public sealed class ExtractVerifyMeteringTests(RaytioFactory app) : IClassFixture<RaytioFactory>
 {
     private const string Price = "2.5";
+    private const string ExtractPrice = "4";
 
     [Fact]
     public async Task A_check_for_an_organisation_costs_its_price_once_and_one_the_register_cannot_answer_is_refunded()
@@ -89,10 +92,33 @@ public sealed class VerifySignMeteringTests(RaytioFactory app) : IClassFixture<R
         await (await app.VerifySignAsync(malformed, member.Bearer)).AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
-    /// <summary>A catalogue pricing the check, set as the meter's (this host's own options).</summary>
+    [Fact]
+    public async Task An_extraction_for_an_organisation_costs_its_price_and_only_members_may_name_it()
+    {
+        var org = await CreditedOrgAsync();
+        var member = await app.NewMemberAsync(org);
+        var otherAdmin = (await app.CreateOrgAsync()).Admin;
+        var stranger = await GraphUser.CreateAsync(app);
+        foreach (var user in new[] { org.Admin, member })
+        {
+            await app.StoreLicenceModelAsync(user);
+        }
+        var image = Convert.ToBase64String(DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(21), Distortion.None).Jpeg);
+        var body = new { form_data = new[] { image }, schema_name = Licence, org_id = org.Id };
+
+        await (await app.PostJsonAsync("/extract_verify/v1/extract", body, org.Admin.Bearer)).AssertOkAsync();
+        await (await app.PostJsonAsync("/extract_verify/v1/extract", body, member.Bearer)).AssertOkAsync();
+        await (await app.PostJsonAsync("/extract_verify/v1/extract", body, otherAdmin.Bearer)).AssertErrorAsync(HttpStatusCode.NotFound, "organization_not_found");
+        await (await app.PostJsonAsync("/extract_verify/v1/extract", body, stranger.Bearer)).AssertErrorAsync(HttpStatusCode.NotFound, "organization_not_found");
+        await (await app.PostJsonAsync("/extract_verify/v1/extract", body)).AssertErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+
+        Assert.Equal(100m - 8m, await app.CreditsAsync(org));
+    }
+
+    /// <summary>A catalogue pricing the checks, set as the meter's (this host's own options).</summary>
     private async Task CatalogueAsync()
     {
-        var catalogue = await app.CatalogueAsync(("default", MeteredChecks.DocumentVerifySign, Price));
+        var catalogue = await app.CatalogueAsync(("default", MeteredChecks.DocumentVerifySign, Price), ("default", MeteredChecks.DocumentExtract, ExtractPrice));
         app.Services.GetRequiredService<IOptions<MeteringOptions>>().Value.CatalogueOrganizationId = catalogue.Id;
     }
 
