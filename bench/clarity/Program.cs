@@ -5,8 +5,7 @@ using Raytio.Clarity.Tests.Documents;
 
 // Clarity benchmarks (docs/CLARITY.md, docs/BENCHMARKS.md):
 //   accuracy [N]       N clean and N noisy generated images per layout with the shipped models
-//   speed [N] [URL]    time per image: extraction (library, or operation 101 at URL) against raw tesseract
-//   imaging [N]        decode + rotate + crop: Magick.NET against SkiaSharp
+//   speed [N]          time per image: extraction against raw tesseract on the same file; 2 concurrent; peak memory
 //   train-shipped DIR  retrain the shipped models
 //   samples DIR        write a few generated images (JPEG and PNG previews)
 var mode = args.Length > 0 ? args[0] : "accuracy";
@@ -16,6 +15,9 @@ switch (mode)
 {
     case "accuracy":
         await AccuracyRun.RunAsync(Count(50), seed: 2026);
+        break;
+    case "speed":
+        await SpeedRun.RunAsync(Count(20));
         break;
     case "train-shipped":
         await ShippedModelTraining.WriteAsync(args[1]);
@@ -35,7 +37,7 @@ switch (mode)
             }
         break;
     default:
-        Console.Error.WriteLine("usage: accuracy [N] | train-shipped DIR | samples DIR");
+        Console.Error.WriteLine("usage: accuracy [N] | speed [N] | train-shipped DIR | samples DIR");
         return 1;
 }
 return 0;
