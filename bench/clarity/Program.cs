@@ -1,12 +1,29 @@
+using System.Globalization;
 using ImageMagick;
 using Raytio.Clarity.Bench;
 using Raytio.Clarity.Tests.Documents;
 
+// Clarity benchmarks (docs/CLARITY.md, docs/BENCHMARKS.md):
+//   accuracy [N]       N clean and N noisy generated images per layout with the shipped models
+//   speed [N]          time per image: extraction against raw tesseract on the same file; 2 concurrent; peak memory
+//   train-shipped DIR  retrain the shipped models
+//   samples DIR        write a few generated images (JPEG and PNG previews)
 var mode = args.Length > 0 ? args[0] : "accuracy";
+int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : fallback;
+MagickNET.SetRandomSeed(2026);
 switch (mode)
 {
+    case "accuracy":
+        await AccuracyRun.RunAsync(Count(50), seed: 2026);
+        break;
+    case "speed":
+        await SpeedRun.RunAsync(Count(20));
+        break;
+    case "train-shipped":
+        await ShippedModelTraining.WriteAsync(args[1]);
+        break;
     case "samples":
-        var directory = args.Length > 1 ? args[1] : "clarity-samples";
+        var directory = args[1];
         Directory.CreateDirectory(directory);
         var random = new Random(7);
         foreach (var kind in Enum.GetValues<DocumentKind>())
@@ -19,39 +36,8 @@ switch (mode)
                 await preview.WriteAsync(Path.Combine(directory, $"{kind}-{i}.png"), MagickFormat.Png);
             }
         break;
-    case "accuracy":
-        var perKind = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
-        await AccuracyRun.RunAsync(perKind, seed: 2026);
-        break;
-    case "debug":
-        var debugRandom = new Random(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
-        var generated = DocumentGenerator.Generate(Enum.Parse<DocumentKind>(args[2]), debugRandom, Distortion.Random(debugRandom, args[3] == "noisy"));
-        using (var source = new MagickImage(generated.Jpeg))
-        {
-            await File.WriteAllBytesAsync("/tmp/debug-source.jpg", generated.Jpeg);
-            using var prepared = Raytio.Clarity.Preparation.PagePreparer.Prepare(source);
-            Console.WriteLine($"source {source.Width}x{source.Height} skew {prepared.SkewDegrees} page {prepared.Gray.Width}x{prepared.Gray.Height}");
-            await File.WriteAllBytesAsync("/tmp/debug-page.pgm", prepared.ToOcrInput());
-            using (var median = (MagickImage)prepared.Gray.Clone())
-            {
-                median.MedianFilter(3);
-                await File.WriteAllBytesAsync("/tmp/debug-median.pgm", median.ToByteArray(MagickFormat.Pgm));
-            }
-            using (var blur = (MagickImage)prepared.Gray.Clone())
-            {
-                blur.GaussianBlur(0, 1.0);
-                await File.WriteAllBytesAsync("/tmp/debug-blur.pgm", blur.ToByteArray(MagickFormat.Pgm));
-            }
-            using var preview = (MagickImage)prepared.Gray.Clone();
-            preview.Resize(new MagickGeometry(900, 900));
-            await preview.WriteAsync("/tmp/debug-page.png", MagickFormat.Png);
-        }
-        break;
-    case "locate":
-        await AccuracyRun.LocateAsync(Enum.Parse<DocumentKind>(args[1]), args[2]);
-        break;
     default:
-        Console.Error.WriteLine("usage: samples DIR | accuracy [IMAGES_PER_KIND_AND_CONDITION]");
+        Console.Error.WriteLine("usage: accuracy [N] | speed [N] | train-shipped DIR | samples DIR");
         return 1;
 }
 return 0;

@@ -1,6 +1,7 @@
 using ImageMagick;
 using Raytio.Clarity.Layout;
 using Raytio.Clarity.Models;
+using Raytio.Clarity.Mrz;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Preparation;
 
@@ -9,9 +10,11 @@ namespace Raytio.Clarity.Extraction;
 /// <summary>
 /// Extraction with a Clarity model: prepare the page (working size, deskew), read its words with
 /// one Tesseract run, place the model's frame from the anchors, then read each component inside
-/// its box. One OCR run per image keeps extraction within a little of the raw command's time.
+/// its box. One OCR run per image keeps extraction within a little of the raw command's time; a
+/// model with a machine-readable zone also has the zone read by <see cref="MrzReader"/>, which
+/// finds, straightens and checks it on its own.
 /// </summary>
-public sealed class ClarityExtractor(TesseractEngine engine)
+public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader)
 {
     /// <summary>
     /// One uniform block: on a straightened card this reads labels and values more completely
@@ -36,13 +39,14 @@ public sealed class ClarityExtractor(TesseractEngine engine)
 
     /// <exception cref="AnchorsNotFoundException">The model's anchors are not in the image.</exception>
     /// <exception cref="OcrUnavailableException">The OCR command could not run.</exception>
-    public async Task<ClarityExtraction> ExtractAsync(ClarityModel model, MagickImage image, CancellationToken cancellationToken)
+    /// <param name="today">The day two-digit years in a machine-readable zone are read against.</param>
+    public async Task<ClarityExtraction> ExtractAsync(ClarityModel model, MagickImage image, DateOnly today, CancellationToken cancellationToken)
     {
         using var page = PagePreparer.Prepare(image);
         var lines = PhraseFinder.Lines(await ReadAsync(page, cancellationToken));
         var located = FrameLocator.Locate(model, lines)
             ?? throw new AnchorsNotFoundException($"The image does not show the anchors '{model.AnchorA}' and '{model.AnchorC}' of model '{model.Name}'.");
-        return Read(model, located.Frame, lines, page);
+        return await ReadAsync(model, located.Frame, lines, page, image, today, cancellationToken);
     }
 
     /// <summary>
@@ -66,21 +70,20 @@ public sealed class ClarityExtractor(TesseractEngine engine)
             .FirstOrDefault();
         if (best.Model is null)
             throw new AnchorsNotFoundException("No model in force fits the image: none of their anchors and refiners were read.");
-        return (best.Model, Read(best.Model, best.Located!.Frame, lines, page));
+        return (best.Model, await ReadAsync(best.Model, best.Located!.Frame, lines, page, image, day, cancellationToken));
     }
 
     private async Task<IReadOnlyList<OcrWord>> ReadAsync(PreparedPage page, CancellationToken cancellationToken) =>
         await engine.ReadWordsAsync(page.ToOcrInput(), OcrOptions, cancellationToken);
 
-    private static ClarityExtraction Read(ClarityModel model, DocumentFrame frame, IReadOnlyList<List<OcrWord>> lines, PreparedPage page)
+    private async Task<ClarityExtraction> ReadAsync(ClarityModel model, DocumentFrame frame, IReadOnlyList<List<OcrWord>> lines,
+        PreparedPage page, MagickImage image, DateOnly today, CancellationToken cancellationToken)
     {
         var placed = lines.SelectMany(l => l).Select(w => Place(w, frame)).ToList();
         var text = model.TextComponents.ToDictionary(
             c => c.Key, c => (IReadOnlyList<string>)WordsIn(placed, c.Value).SelectMany(l => l).ToList(), StringComparer.Ordinal);
         var tables = model.TableComponents.ToDictionary(
             t => t.Key, t => ReadTable(placed, t.Value), StringComparer.Ordinal);
-        var mrz = model.MrzComponents.ToDictionary(
-            c => c.Key, c => (IReadOnlyList<string>)WordsIn(placed, c.Value).Select(l => string.Concat(l)).ToList(), StringComparer.Ordinal);
         var images = new Dictionary<string, string>(StringComparer.Ordinal);
         if (model.ImageComponents.Count > 0)
         {
@@ -89,6 +92,7 @@ public sealed class ClarityExtractor(TesseractEngine engine)
                 if (Crop(color, frame, box) is { } jpeg)
                     images[name] = Convert.ToBase64String(jpeg);
         }
+        var mrz = model.MrzComponents.Count > 0 ? await mrzReader.ReadAsync(image, today, cancellationToken) : null;
         return new ClarityExtraction(text, images, tables, mrz);
     }
 

@@ -23,7 +23,10 @@ public sealed record ClarityModel
     public IReadOnlyDictionary<string, FrameBox> ImageComponents { get; init; } = new Dictionary<string, FrameBox>();
     public IReadOnlyDictionary<string, TableComponent> TableComponents { get; init; } = new Dictionary<string, TableComponent>();
 
-    /// <summary>Machine-readable zones (an addition to the reference's schema); extraction reads each with the MRZ reader.</summary>
+    /// <summary>
+    /// Where the machine-readable zone is (an addition to the reference's schema). A model that
+    /// declares one has the zone read and checked by the MRZ reader, which finds it on the page itself.
+    /// </summary>
     public IReadOnlyDictionary<string, FrameBox> MrzComponents { get; init; } = new Dictionary<string, FrameBox>();
 
     /// <summary>Whether the model is in force on <paramref name="day"/>: on or after its start date and before its end date.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Raytio.Clarity.Training;
 
 namespace Raytio.Clarity.Models;
 
@@ -38,30 +39,39 @@ public static class ClarityModelJson
     /// <summary>The model's properties in the reference's shape (norm as an array of integers).</summary>
     public static JsonObject Write(ClarityModel model)
     {
-        var properties = new JsonObject
-        {
-            ["name"] = model.Name,
-            ["anchor_a"] = model.AnchorA,
-            ["anchor_c"] = model.AnchorC,
-            ["norm"] = new JsonArray(model.Norm.ToArray().Select(n => (JsonNode)n).ToArray()),
-            ["angle"] = model.Angle,
-            ["model_start_date"] = model.ModelStartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["text_components"] = WriteBoxes(model.TextComponents),
-        };
+        var properties = new JsonObject { ["name"] = model.Name };
         if (model.Description is { } description)
             properties["description"] = description;
         if (model.Country is { } country)
             properties["country"] = country;
         if (model.ModelRefiner is { } refiner)
             properties["model_refiner"] = refiner;
+        properties["model_start_date"] = model.ModelStartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (model.ModelEndDate is { } end)
             properties["model_end_date"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (model.ImageComponents.Count > 0)
-            properties["image_components"] = WriteBoxes(model.ImageComponents);
-        if (model.TableComponents.Count > 0)
+        foreach (var (key, value) in WriteGeometry(new TrainedGeometry(model.AnchorA, model.AnchorC, model.Norm, model.Angle,
+                     model.TextComponents, model.ImageComponents, model.TableComponents, model.MrzComponents)).ToList())
+            properties[key] = value?.DeepClone();
+        return properties;
+    }
+
+    /// <summary>The properties training computes: anchors, norm, angle and components.</summary>
+    public static JsonObject WriteGeometry(TrainedGeometry geometry)
+    {
+        var properties = new JsonObject
+        {
+            ["anchor_a"] = geometry.AnchorA,
+            ["anchor_c"] = geometry.AnchorC,
+            ["norm"] = new JsonArray(geometry.Norm.ToArray().Select(n => (JsonNode)n).ToArray()),
+            ["angle"] = geometry.Angle,
+            ["text_components"] = WriteBoxes(geometry.TextComponents),
+        };
+        if (geometry.ImageComponents.Count > 0)
+            properties["image_components"] = WriteBoxes(geometry.ImageComponents);
+        if (geometry.TableComponents.Count > 0)
         {
             var tables = new JsonObject();
-            foreach (var (name, table) in model.TableComponents)
+            foreach (var (name, table) in geometry.TableComponents)
                 tables[name] = new JsonObject
                 {
                     ["ratios"] = NumberArray(table.Ratios.ToArray()),
@@ -70,8 +80,8 @@ public static class ClarityModelJson
                 };
             properties["table_components"] = tables;
         }
-        if (model.MrzComponents.Count > 0)
-            properties["mrz_components"] = WriteBoxes(model.MrzComponents);
+        if (geometry.MrzComponents.Count > 0)
+            properties["mrz_components"] = WriteBoxes(geometry.MrzComponents);
         return properties;
     }
 
@@ -103,7 +113,8 @@ public static class ClarityModelJson
     {
         if (node is null || node.GetValueKind() != JsonValueKind.Number)
             throw new ClarityModelFormatException(field, $"{field} must be a number.");
-        var value = node.GetValue<double>();
+        // Parsed from the node's text: a node built from an int holds no double to get.
+        var value = double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
         if (!double.IsFinite(value))
             throw new ClarityModelFormatException(field, $"{field} must be a finite number.");
         return value;

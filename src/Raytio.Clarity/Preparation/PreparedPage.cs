@@ -13,10 +13,15 @@ public sealed class PreparedPage(MagickImage gray, MagickImage source, PageTrans
     public PageTransform Transform => transform;
 
     /// <summary>The skew removed, degrees clockwise.</summary>
-    public double SkewDegrees => -transform.RotationDegrees;
+    public double SkewDegrees => 0.0 - transform.RotationDegrees;
 
     /// <summary>The gray page as binary PGM, which Tesseract reads without a decoder's cost.</summary>
-    public byte[] ToOcrInput() => gray.ToByteArray(MagickFormat.Pgm);
+    public byte[] ToOcrInput()
+    {
+        // Eight bits always: ImageMagick writes a one-colour page with maxval 1, which Leptonica refuses.
+        gray.Depth = 8;
+        return gray.ToByteArray(MagickFormat.Pgm);
+    }
 
     public MagickImage RenderColor()
     {

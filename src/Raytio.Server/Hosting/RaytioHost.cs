@@ -7,6 +7,7 @@ using Raytio.Server.Features.ApplicationRequests;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Billing;
+using Raytio.Server.Features.Clarity;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
@@ -95,6 +96,7 @@ public static class RaytioHost
         new ExtractVerifyFeature(),
         new ConversionFeature(),
         new MrzFeature(),
+        new ClarityFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)

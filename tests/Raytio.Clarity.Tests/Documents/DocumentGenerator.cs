@@ -1,5 +1,6 @@
 using ImageMagick;
 using ImageMagick.Drawing;
+using Raytio.Clarity.Mrz;
 
 namespace Raytio.Clarity.Tests.Documents;
 
@@ -50,6 +51,7 @@ public static class DocumentGenerator
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var table = new List<IReadOnlyList<string>>();
+        IReadOnlyList<string> mrz = [];
         switch (layout.Kind)
         {
             case DocumentKind.NzPassport:
@@ -64,6 +66,8 @@ public static class DocumentGenerator
                 fields["sex"] = values.Sex();
                 fields["date_of_issue"] = SyntheticValues.PassportDate(issue);
                 fields["date_of_expiry"] = SyntheticValues.PassportDate(issue.AddYears(10).AddDays(-1));
+                mrz = MrzComposer.Compose(MrzFormat.TD3, new MrzFields("P", "NZL", fields["surname"], fields["given_names"],
+                    fields["document_number"], "NZL", birth, fields["sex"][0], issue.AddYears(10).AddDays(-1), ""));
                 break;
             case DocumentKind.NzDriverLicence:
                 var licenceIssue = values.Date(2016, 2025);
@@ -86,7 +90,7 @@ public static class DocumentGenerator
                 fields["end_date"] = SyntheticValues.CardDate(start.AddYears(3));
                 break;
         }
-        return new GeneratedDocument(layout.Kind, [], fields, table, []);
+        return new GeneratedDocument(layout.Kind, [], fields, table, mrz);
     }
 
     private static MagickImage Render(CardLayout layout, GeneratedDocument document)
