@@ -7,15 +7,18 @@ using Raytio.Server.Features.ApplicationRequests;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Auth;
 using Raytio.Server.Features.Billing;
+using Raytio.Server.Features.Clarity;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
+using Raytio.Server.Features.ExtractVerify;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
 using Raytio.Server.Features.Nzbn;
+using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Features.Ownership;
@@ -32,6 +35,7 @@ using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Centrix;
+using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
 using Scalar.AspNetCore;
@@ -93,12 +97,16 @@ public static class RaytioHost
         new SharingActionsFeature(),
         new UserKeysFeature(),
         new VerificationFeature(),
+        new DocumentRegistersProvider(),
+        new ExtractVerifyFeature(),
         new ConversionFeature(),
         new OutsideChecksFeature(),
         new NzbnProvider(),
         new NzbnFeature(),
         new CentrixProvider(),
         new CreditFeature(),
+        new MrzFeature(),
+        new ClarityFeature(),
     ];
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -1,0 +1,43 @@
+using System.Globalization;
+using ImageMagick;
+using Raytio.Clarity.Bench;
+using Raytio.Clarity.Tests.Documents;
+
+// Clarity benchmarks (docs/CLARITY.md, docs/BENCHMARKS.md):
+//   accuracy [N]       N clean and N noisy generated images per layout with the shipped models
+//   speed [N]          time per image: extraction against raw tesseract on the same file; 2 concurrent; peak memory
+//   train-shipped DIR  retrain the shipped models
+//   samples DIR        write a few generated images (JPEG and PNG previews)
+var mode = args.Length > 0 ? args[0] : "accuracy";
+int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : fallback;
+MagickNET.SetRandomSeed(2026);
+switch (mode)
+{
+    case "accuracy":
+        await AccuracyRun.RunAsync(Count(50), seed: 2026);
+        break;
+    case "speed":
+        await SpeedRun.RunAsync(Count(20));
+        break;
+    case "train-shipped":
+        await ShippedModelTraining.WriteAsync(args[1]);
+        break;
+    case "samples":
+        var directory = args[1];
+        Directory.CreateDirectory(directory);
+        var random = new Random(7);
+        foreach (var kind in Enum.GetValues<DocumentKind>())
+            for (var i = 0; i < 2; i++)
+            {
+                var document = DocumentGenerator.Generate(kind, random, Distortion.Random(random, noisy: i == 1));
+                await File.WriteAllBytesAsync(Path.Combine(directory, $"{kind}-{i}.jpg"), document.Jpeg);
+                using var preview = new MagickImage(document.Jpeg);
+                preview.Resize(new MagickGeometry(900, 900));
+                await preview.WriteAsync(Path.Combine(directory, $"{kind}-{i}.png"), MagickFormat.Png);
+            }
+        break;
+    default:
+        Console.Error.WriteLine("usage: accuracy [N] | speed [N] | train-shipped DIR | samples DIR");
+        return 1;
+}
+return 0;

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImageMagick;
+using Raytio.Clarity.Extraction;
+using Raytio.Clarity.Imaging;
+using Raytio.Clarity.Models;
+using Raytio.Clarity.Ocr;
+using Raytio.Server.Features.Billing.Metering;
+using Raytio.Server.Features.Graph;
+using Raytio.Server.Features.Mrz;
+using Raytio.Server.Features.Organizations;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Clarity;
+
+/// <summary>
+/// Operation 101: an image and a model id in, the model's components out. Everything about the
+/// request (model, image, organisation) is checked before the check is metered; OCR failing
+/// after the charge refunds it, a page without the anchors is a completed check.
+/// </summary>
+public sealed class ClarityExtractOperation(
+    ClarityModelStore models, ImageDecoder decoder, ClarityExtractor extractor,
+    OrganizationAccess organizations, CreditMeter meter, TimeProvider time)
+{
+    public async Task<JsonObject> ExtractAsync(Guid caller, JsonElement body, CancellationToken cancellationToken)
+    {
+        var file = MrzUpload.Read(ClarityRequests.RequireObject(body));
+        var modelId = GraphIds.Parse("model_id", ClarityRequests.OptionalString(body, "model_id"));
+        var orgText = ClarityRequests.OptionalString(body, "org_id");
+        Guid? orgId = orgText is null ? null : GraphIds.Parse("org_id", orgText);
+
+        var model = await models.LoadAsync(caller, modelId, cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (!model.IsValidOn(today))
+            throw new ApiException(StatusCodes.Status422UnprocessableEntity, "model_not_in_force",
+                $"The model '{model.Name}' is in force from {model.ModelStartDate:yyyy-MM-dd}{(model.ModelEndDate is { } end ? $" until {end:yyyy-MM-dd}" : "")}.");
+        using var image = await DecodeAsync(file, cancellationToken);
+        if (orgId is { } org)
+            await organizations.ReadAsync(caller, org.ToString(), cancellationToken);
+
+        var charge = await meter.ChargeAsync(orgId, MeteredChecks.DocumentOcr, $"clarity_{Guid.NewGuid():N}", cancellationToken);
+        ClarityExtraction extraction;
+        try
+        {
+            extraction = await extractor.ExtractAsync(model, image, today, cancellationToken);
+        }
+        catch (OcrUnavailableException e)
+        {
+            if (charge.Id is { } chargeId)
+                await meter.RefundAsync(chargeId, CancellationToken.None);
+            throw ClarityFailures.OcrUnavailable(e);
+        }
+        catch (AnchorsNotFoundException e)
+        {
+            throw ClarityFailures.AnchorsNotFound(e);
+        }
+        return Answer(model, extraction);
+    }
+
+    private async Task<MagickImage> DecodeAsync(byte[] file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await decoder.DecodeAsync(file, cancellationToken);
+        }
+        catch (UnreadableImageException e)
+        {
+            throw ClarityFailures.BadImage(e, "file.data");
+        }
+        catch (ImageTooLargeException e)
+        {
+            throw ClarityFailures.TooLarge(e);
+        }
+    }
+
+    /// <summary>The reference's <c>{images, text}</c>, with <c>tables</c> and <c>mrz</c> when the model has them.</summary>
+    private static JsonObject Answer(ClarityModel model, ClarityExtraction extraction)
+    {
+        var answer = new JsonObject
+        {
+            ["images"] = new JsonObject(extraction.Images.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)i.Value))),
+            ["text"] = new JsonObject(extraction.Text.Select(t =>
+                KeyValuePair.Create(t.Key, (JsonNode?)new JsonArray(t.Value.Select(w => (JsonNode)w).ToArray())))),
+        };
+        if (model.TableComponents.Count > 0)
+            answer["tables"] = new JsonObject(extraction.Tables.Select(t => KeyValuePair.Create(t.Key,
+                (JsonNode?)new JsonArray(t.Value.Select(row => (JsonNode)new JsonArray(row.Select(cell => (JsonNode)cell).ToArray())).ToArray()))));
+        if (model.MrzComponents.Count > 0)
+            answer["mrz"] = extraction.Mrz is { } reading ? JsonSerializer.SerializeToNode(MrzAnswer.From(reading)) : null;
+        return answer;
+    }
+}

@@ -1,0 +1,21 @@
+using Raytio.Clarity.Extraction;
+using Raytio.Clarity.Imaging;
+using Raytio.Clarity.Ocr;
+using Raytio.Server.Hosting;
+
+namespace Raytio.Server.Features.Clarity;
+
+/// <summary>The library's refusals as the statuses docs/CLARITY.md lists.</summary>
+internal static class ClarityFailures
+{
+    public static ApiException BadImage(UnreadableImageException e, string field) => ApiException.Invalid(field, e.Message);
+
+    public static ApiException TooLarge(ImageTooLargeException e) =>
+        new(StatusCodes.Status413PayloadTooLarge, "image_too_large", e.Message);
+
+    public static ApiException OcrUnavailable(OcrUnavailableException e) =>
+        new(StatusCodes.Status503ServiceUnavailable, "ocr_unavailable", e.Message);
+
+    public static ApiException AnchorsNotFound(AnchorsNotFoundException e) =>
+        new(StatusCodes.Status422UnprocessableEntity, "anchors_not_found", e.Message);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using ImageMagick;
+using ImageMagick.Drawing;
+using Raytio.Clarity.Mrz;
+
+namespace Raytio.Clarity.Tests.Mrz.Generation;
+
+/// <summary>
+/// Seeded generator of photographed or scanned travel documents: TD1, TD2, TD3 and visa zones
+/// with random data, then (when degraded) a table-top border, rotation up to 10 degrees, glare,
+/// reduction down to about 3.2 pixels a millimetre (275 x 184 for an ID card), blur, noise,
+/// JPEG compression and, on some, the pixels stored turned with an EXIF orientation to undo it.
+/// </summary>
+public sealed class MrzImageGenerator(int seed, DateOnly today)
+{
+    private static readonly MrzFormat[] _formats = [MrzFormat.TD1, MrzFormat.TD2, MrzFormat.TD3, MrzFormat.MRVA, MrzFormat.MRVB];
+    private readonly Random _random = new(seed);
+
+    public SyntheticMrzImage Next(bool degraded)
+    {
+        var format = _formats[_random.Next(_formats.Length)];
+        var fields = new RandomMrzFields(_random, today).Next(format);
+        var lines = MrzComposer.Compose(format, fields);
+        using var image = DocumentRenderer.Render(format, fields, lines, _random);
+        var notes = new List<string> { format.ToString() };
+        var data = degraded ? Degrade(image, notes) : Clean(image, notes);
+        return new SyntheticMrzImage(format, MrzParser.Parse(lines, today)!.Fields, lines, data, string.Join(' ', notes));
+    }
+
+    private byte[] Clean(MagickImage image, List<string> notes)
+    {
+        Rotate(image, 2, notes);
+        Scale(image, 5, 12, notes);
+        image.Format = MagickFormat.Png;
+        return image.ToByteArray();
+    }
+
+    private byte[] Degrade(MagickImage image, List<string> notes)
+    {
+        if (_random.Next(3) > 0)
+        {
+            var border = (uint)(image.Width * (0.05 + _random.NextDouble() * 0.15));
+            var table = MagickColor.FromRgb((byte)_random.Next(30, 200), (byte)_random.Next(30, 200), (byte)_random.Next(30, 200));
+            image.BorderColor = table;
+            image.Border(border);
+            notes.Add("border");
+        }
+        Rotate(image, 10, notes);
+        if (_random.Next(2) == 0)
+            Glare(image, notes);
+        Scale(image, 3.2, 9, notes);
+        if (_random.Next(2) == 0)
+        {
+            var sigma = 0.3 + _random.NextDouble() * 0.7;
+            image.GaussianBlur(0, sigma);
+            notes.Add($"blur {sigma:F1}");
+        }
+        if (_random.Next(2) == 0)
+        {
+            var attenuate = 0.2 + _random.NextDouble() * 0.6;
+            image.AddNoise(NoiseType.Gaussian, attenuate);
+            notes.Add($"noise {attenuate:F1}");
+        }
+        var orientation = _random.Next(10) switch
+        {
+            0 => (ushort)6,
+            1 => (ushort)8,
+            2 => (ushort)3,
+            _ => (ushort)1,
+        };
+        if (_random.Next(20) == 0 && orientation == 1)
+        {
+            image.Rotate(180);
+            notes.Add("upside down");
+        }
+        StoreTurned(image, orientation);
+        image.Quality = (uint)_random.Next(35, 86);
+        notes.Add($"jpeg {image.Quality}");
+        image.Format = MagickFormat.Jpeg;
+        var jpeg = image.ToByteArray();
+        if (orientation == 1)
+            return jpeg;
+        notes.Add($"exif {orientation}");
+        return ExifJpeg.WithOrientation(jpeg, orientation);
+    }
+
+    private void Rotate(MagickImage image, double maxDegrees, List<string> notes)
+    {
+        var degrees = (_random.NextDouble() * 2 - 1) * maxDegrees;
+        using (var pixels = image.GetPixels())
+            image.BackgroundColor = pixels.GetPixel(0, 0).ToColor()!;
+        image.Rotate(degrees);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"rotate {degrees:F1}"));
+    }
+
+    /// <summary>Resized so that a millimetre of the document spans between the bounds in pixels.</summary>
+    private void Scale(MagickImage image, double minPixelsPerMm, double maxPixelsPerMm, List<string> notes)
+    {
+        // Rendered at 10 pixels a millimetre; log-uniform so that small scans are as common as large photographs.
+        var target = Math.Exp(Math.Log(minPixelsPerMm) + _random.NextDouble() * (Math.Log(maxPixelsPerMm) - Math.Log(minPixelsPerMm)));
+        image.Resize(new Percentage(target * 10));
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"{image.Width}x{image.Height}"));
+    }
+
+    /// <summary>A soft bright patch or two, as a laminate reflects a lamp.</summary>
+    private void Glare(MagickImage image, List<string> notes)
+    {
+        using var overlay = new MagickImage(MagickColors.Transparent, image.Width, image.Height);
+        var drawables = new Drawables().FillColor(new MagickColor(255, 255, 255, (byte)_random.Next(120, 220))).StrokeColor(MagickColors.Transparent);
+        for (var patch = 0; patch < _random.Next(1, 3); patch++)
+        {
+            var x = _random.NextDouble() * image.Width;
+            var y = image.Height * (0.4 + _random.NextDouble() * 0.6);
+            drawables.Ellipse(x, y, image.Width * (0.05 + _random.NextDouble() * 0.15), image.Height * (0.04 + _random.NextDouble() * 0.1), 0, 360);
+        }
+        drawables.Draw(overlay);
+        overlay.GaussianBlur(0, image.Width * 0.02);
+        image.Composite(overlay, CompositeOperator.Over);
+        notes.Add("glare");
+    }
+
+    /// <summary>Turns the pixels the opposite way to the EXIF orientation, so that applying it makes them upright again.</summary>
+    private static void StoreTurned(MagickImage image, ushort orientation)
+    {
+        switch (orientation)
+        {
+            case 3:
+                image.Rotate(180);
+                break;
+            case 6:
+                image.Rotate(-90);
+                break;
+            case 8:
+                image.Rotate(90);
+                break;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Raytio.Clarity.Mrz;
+
+namespace Raytio.Clarity.Tests.Mrz;
+
+public class MrzParserTests
+{
+    private static readonly DateOnly _today = new(2026, 11, 28);
+
+    public static TheoryData<string[]> Specimens => new()
+    {
+        { ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"] },
+        { ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"] },
+        { ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"] },
+        { ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"] },
+        { ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"] },
+        { ["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"] },
+    };
+
+    [Fact]
+    public void Reads_the_TD3_specimen()
+    {
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], _today)!;
+
+        Assert.Equal(MrzFormat.TD3, reading.Format);
+        Assert.True(reading.Valid);
+        Assert.Equal(new MrzFields("P", "UTO", "ERIKSSON", "ANNA MARIA", "L898902C3", "UTO", new(1974, 8, 12), 'F', new(2012, 4, 15),
+            "ZE184226B"), reading.Fields);
+        Assert.Equal(new MrzChecks(true, true, true, true), reading.Checks);
+    }
+
+    [Fact]
+    public void Reads_a_long_TD1_document_number_from_the_optional_data()
+    {
+        var reading = MrzParser.Parse(["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"], _today)!;
+
+        Assert.True(reading.Valid);
+        Assert.Equal("D23145890734", reading.Fields.DocumentNumber);
+        Assert.Equal("", reading.Fields.OptionalData);
+        Assert.Equal(new DateOnly(1934, 7, 12), reading.Fields.DateOfBirth);
+        Assert.Equal(new DateOnly(2095, 7, 12), reading.Fields.ExpiryDate);
+    }
+
+    [Theory]
+    [MemberData(nameof(Specimens))]
+    public void Reports_every_specimen_valid(string[] lines)
+    {
+        Assert.True(MrzParser.Parse(lines, _today)!.Valid);
+    }
+
+    [Fact]
+    public void Gives_visas_no_composite_check()
+    {
+        var reading = MrzParser.Parse(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"], _today)!;
+
+        Assert.Equal(MrzFormat.MRVB, reading.Format);
+        Assert.Null(reading.Checks.Composite);
+        Assert.Equal(new DateOnly(1940, 9, 7), reading.Fields.DateOfBirth);
+    }
+
+    [Theory]
+    [InlineData("740812", 1974)]
+    [InlineData("261128", 2026)]
+    [InlineData("261129", 1926)]
+    [InlineData("000229", 2000)]
+    public void Puts_a_birth_date_in_the_latest_century_not_in_the_future(string yymmdd, int year)
+    {
+        Assert.Equal(year, MrzDates.BirthDate(yymmdd, _today)!.Value.Year);
+    }
+
+    [Theory]
+    [InlineData("991231", 2099)]
+    [InlineData("120415", 2012)]
+    public void Puts_an_expiry_date_in_this_century(string yymmdd, int year)
+    {
+        Assert.Equal(year, MrzDates.ExpiryDate(yymmdd)!.Value.Year);
+    }
+
+    [Theory]
+    [InlineData("741312")]
+    [InlineData("740230")]
+    [InlineData("7408<<")]
+    public void Gives_no_date_for_an_impossible_or_unknown_one(string yymmdd)
+    {
+        Assert.Null(MrzDates.BirthDate(yymmdd, _today));
+        Assert.Null(MrzDates.ExpiryDate(yymmdd));
+    }
+
+    [Fact]
+    public void Refuses_lines_without_an_MRZ_layout()
+    {
+        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON", "L898902C36"], _today));
+        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<1"], _today));
+        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<«", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], _today));
+    }
+
+    /// <summary>
+    /// A single changed character in any position a check digit covers (or in a check digit
+    /// itself) is never reported valid. The 7-3-1 scheme cannot see a substitution between
+    /// characters whose values differ by a multiple of ten (0 and A, 6 and G...), so those are
+    /// the only ones left out; names and nationality are covered by no check digit at all.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Specimens))]
+    public void Never_reports_a_line_with_one_changed_checked_character_valid(string[] lines)
+    {
+        var format = MrzFormats.Of(lines)!.Value;
+        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+        var tried = 0;
+        foreach (var (line, position) in CheckedPositions(format))
+        {
+            foreach (var c in alphabet)
+            {
+                var original = lines[line][position];
+                if (c == original || (MrzCheckDigit.ValueOf(c) - MrzCheckDigit.ValueOf(original)) % 10 == 0)
+                    continue;
+                var corrupted = lines.ToArray();
+                corrupted[line] = string.Concat(lines[line].AsSpan(0, position), c.ToString(), lines[line].AsSpan(position + 1));
+                Assert.False(MrzParser.Parse(corrupted, _today)!.Valid, $"line {line + 1}: {corrupted[line]}");
+                tried++;
+            }
+        }
+        Assert.True(tried > 500);
+    }
+
+    private static IEnumerable<(int Line, int Position)> CheckedPositions(MrzFormat format)
+    {
+        if (format == MrzFormat.TD1)
+        {
+            return Enumerable.Range(5, 25).Select(p => (0, p))
+                .Concat(Enumerable.Range(0, 7).Select(p => (1, p)))
+                .Concat(Enumerable.Range(8, 7).Select(p => (1, p)))
+                .Concat(Enumerable.Range(18, 12).Select(p => (1, p)));
+        }
+        var length = format.LineLength();
+        var checkedEnd = format.IsVisa() ? 28 : length;
+        return Enumerable.Range(0, 10).Concat(Enumerable.Range(13, 7)).Concat(Enumerable.Range(21, checkedEnd - 21)).Select(p => (1, p));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Raytio.Clarity.Tests.Documents;
+using Raytio.Server.Tests.Graph;
+using Raytio.Server.Tests.Infrastructure;
+
+namespace Raytio.Server.Tests.Clarity;
+
+/// <summary>Without a working OCR command, extraction and training answer 503 ocr_unavailable, never a wrong answer.</summary>
+public sealed class ClarityOcrUnavailableTests(ClarityOcrUnavailableTests.NoTesseractFactory app) : IClassFixture<ClarityOcrUnavailableTests.NoTesseractFactory>
+{
+    [Fact]
+    public async Task Extraction_answers_503()
+    {
+        var user = await GraphUser.CreateAsync(app);
+        var document = ClarityUploads.Document(DocumentKind.NzDriverLicence, seed: 1);
+
+        await (await app.ExtractAsync(ClarityUploads.ExtractBody(document.Jpeg, ClarityUploads.LicenceModel), user.Bearer))
+            .AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "ocr_unavailable");
+    }
+
+    [Fact]
+    public async Task Training_without_ocr_data_answers_503()
+    {
+        var user = await GraphUser.CreateAsync(app);
+        var document = DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(2), Distortion.None);
+
+        await (await app.TrainAsync(ClarityUploads.TrainBody(DocumentKind.NzDriverLicence, document.Jpeg), user.Bearer))
+            .AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "ocr_unavailable");
+    }
+
+    public sealed class NoTesseractFactory : RaytioFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+            [new("Raytio:Clarity:TesseractCommand", "/nonexistent/tesseract")];
+    }
+}
