@@ -2,8 +2,8 @@ namespace Raytio.Clarity.Mrz;
 
 /// <summary>
 /// Reads a zone line cell by cell against the OCR-B glyphs: each cell's ink is boxed, reduced
-/// to the glyph grid and correlated with every glyph, its height and place against the line's
-/// capitals telling the short filler chevron from K and the like. Independent of Tesseract's
+/// to the glyph grid and correlated with every glyph, its height, place and width against the
+/// line's digits telling the short filler chevron from K, and O from the taller 0. Independent of Tesseract's
 /// word splitting, it cannot drop or add a character.
 /// </summary>
 public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
@@ -22,8 +22,8 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
         var heights = boxes.Where(b => b is not null).Select(b => b!.Value.Bottom - b.Value.Top).Order().ToList();
         if (heights.Count == 0)
             return new string('<', length);
-        // The tallest glyphs are capitals and digits; the 80th percentile stands for a capital's height.
-        var capital = heights[(int)(heights.Count * 0.8)];
+        // The tallest glyphs are the digits; the 90th percentile stands for a digit's height.
+        var capital = heights[(int)(heights.Count * 0.9)];
         var capitalTop = boxes.Where(b => b is not null && b.Value.Bottom - b.Value.Top >= capital * 0.9).Select(b => b!.Value.Top).DefaultIfEmpty(top).Average();
         var chars = new char[length];
         for (var i = 0; i < length; i++)
@@ -36,6 +36,7 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
         var shape = OcrBGlyphs.Normalised(map.Grid(box.Left, box.Top, box.Right, box.Bottom, OcrBGlyphs.Columns, OcrBGlyphs.Rows));
         var height = (box.Bottom - box.Top) / capital;
         var place = (box.Top - capitalTop) / capital;
+        var width = (box.Right - box.Left) / capital;
         var best = '<';
         var bestScore = double.MinValue;
         foreach (var glyph in glyphs.All)
@@ -43,7 +44,8 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
             var correlation = 0.0;
             for (var k = 0; k < shape.Length; k++)
                 correlation += shape[k] * glyph.Shape[k];
-            var score = correlation - 1.5 * Math.Abs(height - glyph.RelativeHeight) - 1.0 * Math.Abs(place - glyph.RelativeTop);
+            var score = correlation - 1.5 * Math.Abs(height - glyph.RelativeHeight) - 1.0 * Math.Abs(place - glyph.RelativeTop)
+                - 1.0 * Math.Abs(width - glyph.RelativeWidth);
             if (score > bestScore)
                 (best, bestScore) = (glyph.Character, score);
         }

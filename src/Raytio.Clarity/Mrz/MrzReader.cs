@@ -76,10 +76,13 @@ public sealed class MrzReader(TesseractEngine engine, OcrBGlyphs? glyphs)
     private static MagickImage Band(MagickImage page, IReadOnlyList<OcrTextLine> zone)
     {
         var height = zone.Select(l => l.Box.Height).Order().ElementAt(zone.Count / 2);
-        var left = Math.Max(0, zone.Min(l => l.Box.Left) - height * 2);
-        var top = Math.Max(0, zone.Min(l => l.Box.Top) - height);
-        var right = Math.Min((int)page.Width, zone.Max(l => l.Box.Right) + height * 2);
-        var bottom = Math.Min((int)page.Height, zone.Max(l => l.Box.Bottom) + height);
+        // Generous margins: the locating pass may have missed a line or the end of one.
+        var spacing = zone.Count > 1 ? (zone[^1].Box.CenterY - zone[0].Box.CenterY) / (zone.Count - 1) : height * 1.8;
+        var width = zone.Max(l => l.Box.Right) - zone.Min(l => l.Box.Left);
+        var left = Math.Max(0, zone.Min(l => l.Box.Left) - Math.Max(height * 2, width / 5));
+        var top = Math.Max(0, (int)(zone.Min(l => l.Box.Top) - spacing * 1.3));
+        var right = Math.Min((int)page.Width, zone.Max(l => l.Box.Right) + Math.Max(height * 2, width / 5));
+        var bottom = Math.Min((int)page.Height, (int)(zone.Max(l => l.Box.Bottom) + spacing * 1.3));
         var band = (MagickImage)page.CloneArea(left, top, (uint)(right - left), (uint)(bottom - top));
         band.ResetPage();
         band.Deskew(new Percentage(40));

@@ -4,14 +4,19 @@ namespace Raytio.Clarity.Mrz;
 /// Turns OCR'd lines of a known format into the most likely zone. First each position is given
 /// its kind (a letter in a date becomes the digit of like shape, a chevron read as K among
 /// fillers becomes a filler). Then, only for a field whose check digit fails, the other
-/// readings of its ambiguous characters are tried: a correction is kept only when it makes the
-/// check digits verify and no other correction does. Anything else stays invalid.
+/// readings of its ambiguous characters are tried, and only at the suspect positions (where the
+/// OCR readings disagreed): a correction is kept only when it makes the check digits verify and
+/// no other correction does. Anything else stays invalid. A check digit catches one wrong
+/// character, but it cannot tell which; trying every position would let a chance match "fix" a
+/// field whose real error lies elsewhere.
 /// </summary>
 public static class MrzRepair
 {
     private const int MaxChangesPerField = 2;
 
-    public static MrzReading? Repair(MrzFormat format, IReadOnlyList<string> lines, DateOnly today)
+    /// <param name="suspects">The positions (line, index) where readings disagreed; none, no search.</param>
+    public static MrzReading? Repair(MrzFormat format, IReadOnlyList<string> lines, DateOnly today,
+        IReadOnlySet<(int Line, int Position)>? suspects = null)
     {
         var kinds = MrzCharacterKinds.Of(format);
         var forced = lines.Select((line, i) => ForceKinds(line, kinds[i])).ToArray();
@@ -21,7 +26,8 @@ public static class MrzRepair
             return reading;
         foreach (var field in SearchableFields(format, reading.Checks))
         {
-            if (SearchField(forced, field, today) is { } corrected)
+            var suspected = new Field(field.Positions.Where(p => suspects?.Contains(p) == true).ToList());
+            if (suspected.Positions.Count > 0 && SearchField(forced, suspected, today) is { } corrected)
             {
                 forced = [.. corrected.Lines];
                 reading = corrected;

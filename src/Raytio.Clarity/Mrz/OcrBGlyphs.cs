@@ -5,8 +5,9 @@ namespace Raytio.Clarity.Mrz;
 
 /// <summary>
 /// The shapes of the 37 MRZ characters in OCR-B, the typeface ICAO 9303 prescribes, drawn from
-/// the font file and reduced to the same grids as the cells of a zone, with each glyph's height
-/// relative to a capital's (the filler is a short chevron, the digits and letters full height).
+/// the font file and reduced to the same grids as the cells of a zone, with each glyph's height,
+/// place and width relative to a digit's height (the filler is a short chevron; the digits stand
+/// some 7% taller than the capitals).
 /// </summary>
 public sealed class OcrBGlyphs
 {
@@ -16,7 +17,7 @@ public sealed class OcrBGlyphs
 
     private OcrBGlyphs(IReadOnlyList<Glyph> glyphs) => All = glyphs;
 
-    public sealed record Glyph(char Character, double[] Shape, double RelativeHeight, double RelativeTop);
+    public sealed record Glyph(char Character, double[] Shape, double RelativeHeight, double RelativeTop, double RelativeWidth);
 
     public IReadOnlyList<Glyph> All { get; }
 
@@ -28,20 +29,22 @@ public sealed class OcrBGlyphs
         const int size = 120;
         var glyphs = new List<Glyph>();
         double capTop = 0, capHeight = 1;
-        foreach (var c in "H" + MrzReader.Alphabet)
+        // Sizes are relative to the digits' height: OCR-B's digits stand a little taller than its
+        // capitals, which is what tells 0 from O once both are scaled to a grid.
+        foreach (var c in "0" + MrzReader.Alphabet)
         {
             using var image = new MagickImage(MagickColors.White, size, size);
             new Drawables().Font(fontPath).FontPointSize(80).FillColor(MagickColors.Black).Text(20, 95, c.ToString()).Draw(image);
             var map = GrayMap.From(image);
             if (map.InkBox(0, 0, size, size, 128) is not var (left, top, right, bottom))
                 continue;
-            if (c == 'H' && glyphs.Count == 0 && capHeight == 1)
+            if (glyphs.Count == 0 && capHeight == 1)
             {
                 (capTop, capHeight) = (top, bottom - top);
                 continue;
             }
             glyphs.Add(new Glyph(c, Normalised(map.Grid(left, top, right, bottom, Columns, Rows)),
-                (bottom - top) / capHeight, (top - capTop) / capHeight));
+                (bottom - top) / capHeight, (top - capTop) / capHeight, (right - left) / capHeight));
         }
         return new OcrBGlyphs(glyphs);
     }

@@ -1,0 +1,43 @@
+using Raytio.Clarity.Imaging;
+using Raytio.Clarity.Mrz;
+using Raytio.Clarity.Ocr;
+using Raytio.Clarity.Tests.Mrz.Generation;
+
+namespace Raytio.Clarity.Tests.Mrz;
+
+/// <summary>
+/// The reader on a small seeded corpus of generated documents (the full run of 300 is
+/// bench/mrz/run.sh, its figures in docs/MRZ.md). Clean images must meet the targets set for
+/// real specimens; degraded ones (rotation, glare, 275-pixel scans, blur, noise, JPEG, EXIF
+/// turns) a floor under the figures measured; and no reading may ever be reported valid with a
+/// field under a check digit wrong.
+/// </summary>
+public class MrzReaderAccuracyTests
+{
+    private const int ImagesPerKind = 12;
+    private static readonly DateOnly _today = new(2026, 11, 28);
+
+    [Fact]
+    public async Task Reads_generated_documents_and_never_vouches_for_a_wrong_field()
+    {
+        var generator = new MrzImageGenerator(seed: 1303, _today);
+        var decoder = new ImageDecoder();
+        var reader = new MrzReader(new TesseractEngine());
+        var clean = new MrzScore();
+        var degraded = new MrzScore();
+        for (var i = 0; i < ImagesPerKind * 2; i++)
+        {
+            var sample = generator.Next(degraded: i % 2 == 1);
+            using var image = await decoder.DecodeAsync(sample.Data, CancellationToken.None);
+            var reading = await reader.ReadAsync(image, _today, CancellationToken.None);
+            (i % 2 == 1 ? degraded : clean).Add(sample, reading);
+        }
+
+        Assert.True(clean.CharacterAccuracy >= 0.95 && clean.FieldAccuracy >= 0.90, $"clean: {clean}");
+        Assert.True(degraded.CharacterAccuracy >= DegradedCharacterFloor && degraded.FieldAccuracy >= DegradedFieldFloor, $"degraded: {degraded}");
+        Assert.Equal(0, clean.FalselyValid + degraded.FalselyValid);
+    }
+
+    private const double DegradedCharacterFloor = 0.5;
+    private const double DegradedFieldFloor = 0.5;
+}
