@@ -11,7 +11,7 @@ namespace Raytio.Clarity.Imaging;
 /// </summary>
 public sealed class PdfRasterizer(string executable = "pdftoppm")
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <exception cref="UnreadableImageException">pdftoppm is missing, or the PDF could not be rendered.</exception>
     public async Task<byte[]> RenderFirstPageAsync(ReadOnlyMemory<byte> pdf, ImageLimits limits, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class PdfRasterizer(string executable = "pdftoppm")
                 $"PDF uploads need the '{executable}' command (Debian package poppler-utils), which this server lacks; send a JPEG, PNG or TIFF.");
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        timeout.CancelAfter(Timeout);
         using var kill = timeout.Token.Register(() => KillQuietly(process));
         using var output = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(output, timeout.Token);

@@ -6,7 +6,7 @@ namespace Raytio.Clarity.Mrz;
 /// </summary>
 public static class MrzCheckDigit
 {
-    private static readonly int[] _weights = [7, 3, 1];
+    private static readonly int[] Weights = [7, 3, 1];
 
     /// <summary>The value of an MRZ character, or -1 for a character an MRZ never holds.</summary>
     public static int ValueOf(char c) => c switch
@@ -26,7 +26,7 @@ public static class MrzCheckDigit
             var value = ValueOf(field[i]);
             if (value < 0)
                 throw new ArgumentException($"'{field[i]}' is not an MRZ character.", nameof(field));
-            sum += value * _weights[i % 3];
+            sum += value * Weights[i % 3];
         }
         return (char)('0' + sum % 10);
     }

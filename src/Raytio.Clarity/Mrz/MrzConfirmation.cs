@@ -23,7 +23,7 @@ public static class MrzConfirmation
         "expiry_date",
     ];
 
-    private static readonly string[] _dateFormats =
+    private static readonly string[] DateFormats =
     [
         "yyyy-MM-dd", "dd MMM yyyy", "d MMM yyyy", "ddMMMyyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy",
         "dd MMMM yyyy", "d MMMM yyyy", "yyyyMMdd",
@@ -109,16 +109,16 @@ public static class MrzConfirmation
         return text.ToString().Trim();
     }
 
-    private const string _accented = "ÀÁÂÃÄÅĀĂĄÇĆĈĊČĎĐÈÉÊËĒĔĖĘĚĜĞĠĢĤĦÌÍÎÏĨĪĬĮİĴĶĹĻĽĿŁÑŃŅŇÒÓÔÕÖŌŎŐŔŖŘŚŜŞŠŢŤŦÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽ";
-    private const string _plain = "AAAAAAAAACCCCCDDEEEEEEEEEGGGGHHIIIIIIIIIJKLLLLLNNNNOOOOOOOORRRSSSSTTTUUUUUUUUUUWYYYZZZ";
+    private const string Accented = "ÀÁÂÃÄÅĀĂĄÇĆĈĊČĎĐÈÉÊËĒĔĖĘĚĜĞĠĢĤĦÌÍÎÏĨĪĬĮİĴĶĹĻĽĿŁÑŃŅŇÒÓÔÕÖŌŎŐŔŖŘŚŜŞŠŢŤŦÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽ";
+    private const string Plain = "AAAAAAAAACCCCCDDEEEEEEEEEGGGGHHIIIIIIIIIJKLLLLLNNNNOOOOOOOORRRSSSSTTTUUUUUUUUUUWYYYZZZ";
 
     private static string Fold(char c)
     {
         if (c is >= 'A' and <= 'Z' or >= '0' and <= '9')
             return c.ToString();
-        var accented = _accented.IndexOf(c, StringComparison.Ordinal);
+        var accented = Accented.IndexOf(c, StringComparison.Ordinal);
         if (accented >= 0)
-            return _plain[accented].ToString();
+            return Plain[accented].ToString();
         return c switch
         {
             'Æ' => "AE",
@@ -136,7 +136,7 @@ public static class MrzConfirmation
     private static DateOnly? VisualDate(string value)
     {
         var text = value.Trim();
-        return DateOnly.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date) ? date : null;
+        return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date) ? date : null;
     }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

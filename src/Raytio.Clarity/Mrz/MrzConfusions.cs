@@ -7,29 +7,46 @@ namespace Raytio.Clarity.Mrz;
 /// </summary>
 public static class MrzConfusions
 {
-    private static readonly Dictionary<char, char> _toDigit = new()
+    private static readonly Dictionary<char, char> ToDigit = new()
     {
-        ['O'] = '0', ['D'] = '0', ['Q'] = '0', ['U'] = '0', ['I'] = '1', ['L'] = '1', ['Z'] = '2', ['S'] = '5', ['G'] = '6',
-        ['B'] = '8', ['A'] = '4', ['T'] = '7',
+        ['O'] = '0',
+        ['D'] = '0',
+        ['Q'] = '0',
+        ['U'] = '0',
+        ['I'] = '1',
+        ['L'] = '1',
+        ['Z'] = '2',
+        ['S'] = '5',
+        ['G'] = '6',
+        ['B'] = '8',
+        ['A'] = '4',
+        ['T'] = '7',
     };
 
-    private static readonly Dictionary<char, char> _toLetter = new()
+    private static readonly Dictionary<char, char> ToLetter = new()
     {
-        ['0'] = 'O', ['1'] = 'I', ['2'] = 'Z', ['4'] = 'A', ['5'] = 'S', ['6'] = 'G', ['7'] = 'T', ['8'] = 'B',
+        ['0'] = 'O',
+        ['1'] = 'I',
+        ['2'] = 'Z',
+        ['4'] = 'A',
+        ['5'] = 'S',
+        ['6'] = 'G',
+        ['7'] = 'T',
+        ['8'] = 'B',
     };
 
     /// <summary>The digit of like shape, or the character itself.</summary>
-    public static char AsDigit(char c) => _toDigit.TryGetValue(c, out var digit) ? digit : c;
+    public static char AsDigit(char c) => ToDigit.TryGetValue(c, out var digit) ? digit : c;
 
     /// <summary>The letter of like shape, or the character itself.</summary>
-    public static char AsLetter(char c) => _toLetter.TryGetValue(c, out var letter) ? letter : c;
+    public static char AsLetter(char c) => ToLetter.TryGetValue(c, out var letter) ? letter : c;
 
     /// <summary>The other readings of a character in a field that may hold letters and digits alike.</summary>
     public static IEnumerable<char> Alternatives(char c)
     {
-        if (_toDigit.TryGetValue(c, out var digit))
+        if (ToDigit.TryGetValue(c, out var digit))
             yield return digit;
-        foreach (var (letter, likeDigit) in _toDigit)
+        foreach (var (letter, likeDigit) in ToDigit)
         {
             if (likeDigit == c)
                 yield return letter;

@@ -11,7 +11,7 @@ namespace Raytio.Clarity.Mrz;
 public sealed class MrzLocator(TesseractEngine engine)
 {
     private const int MinimumLineCharacters = 18;
-    private static readonly TesseractOptions _options = new(PageSegmentation: 3, CharacterWhitelist: MrzReader.Alphabet);
+    private static readonly TesseractOptions Options = new(PageSegmentation: 3, CharacterWhitelist: MrzReader.Alphabet);
 
     /// <summary>The zone's lines in page coordinates, top to bottom, or null when the page shows none.</summary>
     public async Task<IReadOnlyList<OcrTextLine>?> LocateAsync(MagickImage page, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class MrzLocator(TesseractEngine engine)
     private async Task<IReadOnlyList<OcrTextLine>?> FindAsync(MagickImage image, int top, CancellationToken cancellationToken)
     {
         image.Format = MagickFormat.Png;
-        var words = await engine.ReadWordsAsync(image.ToByteArray(), _options, cancellationToken);
+        var words = await engine.ReadWordsAsync(image.ToByteArray(), Options, cancellationToken);
         var shifted = words.Select(w => w with { Box = w.Box with { Top = w.Box.Top + top } });
         return Stack(OcrTextLine.Group(shifted));
     }

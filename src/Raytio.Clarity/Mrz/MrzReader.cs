@@ -17,7 +17,7 @@ public sealed class MrzReader(TesseractEngine engine, OcrBGlyphs? glyphs)
 
     private const int WorkingWidth = 1600;
     private const double TargetLineHeight = 40;
-    private static readonly TesseractOptions _blockOptions = new(PageSegmentation: 6, CharacterWhitelist: Alphabet);
+    private static readonly TesseractOptions BlockOptions = new(PageSegmentation: 6, CharacterWhitelist: Alphabet);
     private readonly MrzLocator _locator = new(engine);
     private readonly MrzGlyphClassifier? _classifier = glyphs is null ? null : new MrzGlyphClassifier(glyphs);
 
@@ -64,7 +64,7 @@ public sealed class MrzReader(TesseractEngine engine, OcrBGlyphs? glyphs)
             using (rendering)
             {
                 rendering.Format = MagickFormat.Png;
-                var words = await engine.ReadWordsAsync(rendering.ToByteArray(), _blockOptions, cancellationToken);
+                var words = await engine.ReadWordsAsync(rendering.ToByteArray(), BlockOptions, cancellationToken);
                 if (MrzLocator.Stack(OcrTextLine.Group(words)) is { } lines)
                     readings.Add(new ZoneReading(lines, readings.Count == 0 && _classifier is not null ? GrayMap.From(rendering) : null));
             }

@@ -4,15 +4,15 @@ namespace Raytio.Clarity.Tests.Mrz;
 
 public class MrzConfirmationTests
 {
-    private static readonly DateOnly _today = new(2026, 11, 28);
+    private static readonly DateOnly Today = new(2026, 11, 28);
 
-    private static readonly MrzReading _specimen =
-        MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], _today)!;
+    private static readonly MrzReading Specimen =
+        MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
 
     [Fact]
     public void Confirms_the_visual_fields_the_zone_agrees_with()
     {
-        var verdicts = MrzConfirmation.Confirm(_specimen, new Dictionary<string, string?>
+        var verdicts = MrzConfirmation.Confirm(Specimen, new Dictionary<string, string?>
         {
             ["surname"] = "Eriksson",
             ["given_names"] = "Anna María",
@@ -31,7 +31,7 @@ public class MrzConfirmationTests
     [Fact]
     public void Gives_the_zone_value_of_a_field_it_contradicts()
     {
-        var verdicts = MrzConfirmation.Confirm(_specimen, new Dictionary<string, string?>
+        var verdicts = MrzConfirmation.Confirm(Specimen, new Dictionary<string, string?>
         {
             ["document_number"] = "L898902C8",
             ["date_of_birth"] = "1974-08-13",
@@ -47,7 +47,7 @@ public class MrzConfirmationTests
     [Fact]
     public void Confirms_nothing_the_check_digits_do_not_vouch_for()
     {
-        var broken = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<19"], _today)!;
+        var broken = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<19"], Today)!;
 
         var verdicts = MrzConfirmation.Confirm(broken, new Dictionary<string, string?>
         {
@@ -67,7 +67,7 @@ public class MrzConfirmationTests
     {
         var fields = new MrzFields("P", "NZL", "Vandenberg-Smithsonian Worthington", "Alexandra", "LA123456", "NZL", new(2001, 1, 2), 'F',
             new(2031, 1, 1), "");
-        var reading = MrzParser.Parse(MrzComposer.Compose(MrzFormat.TD3, fields), _today)!;
+        var reading = MrzParser.Parse(MrzComposer.Compose(MrzFormat.TD3, fields), Today)!;
 
         var verdicts = MrzConfirmation.Confirm(reading, new Dictionary<string, string?> { ["given_names"] = "Alexandra" });
 

@@ -4,7 +4,7 @@ namespace Raytio.Clarity.Tests.Mrz;
 
 public class MrzParserTests
 {
-    private static readonly DateOnly _today = new(2026, 11, 28);
+    private static readonly DateOnly Today = new(2026, 11, 28);
 
     public static TheoryData<string[]> Specimens => new()
     {
@@ -19,7 +19,7 @@ public class MrzParserTests
     [Fact]
     public void Reads_the_TD3_specimen()
     {
-        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], _today)!;
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
 
         Assert.Equal(MrzFormat.TD3, reading.Format);
         Assert.True(reading.Valid);
@@ -31,7 +31,7 @@ public class MrzParserTests
     [Fact]
     public void Reads_a_long_TD1_document_number_from_the_optional_data()
     {
-        var reading = MrzParser.Parse(["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"], _today)!;
+        var reading = MrzParser.Parse(["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"], Today)!;
 
         Assert.True(reading.Valid);
         Assert.Equal("D23145890734", reading.Fields.DocumentNumber);
@@ -44,13 +44,13 @@ public class MrzParserTests
     [MemberData(nameof(Specimens))]
     public void Reports_every_specimen_valid(string[] lines)
     {
-        Assert.True(MrzParser.Parse(lines, _today)!.Valid);
+        Assert.True(MrzParser.Parse(lines, Today)!.Valid);
     }
 
     [Fact]
     public void Gives_visas_no_composite_check()
     {
-        var reading = MrzParser.Parse(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"], _today)!;
+        var reading = MrzParser.Parse(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"], Today)!;
 
         Assert.Equal(MrzFormat.MRVB, reading.Format);
         Assert.Null(reading.Checks.Composite);
@@ -64,7 +64,7 @@ public class MrzParserTests
     [InlineData("000229", 2000)]
     public void Puts_a_birth_date_in_the_latest_century_not_in_the_future(string yymmdd, int year)
     {
-        Assert.Equal(year, MrzDates.BirthDate(yymmdd, _today)!.Value.Year);
+        Assert.Equal(year, MrzDates.BirthDate(yymmdd, Today)!.Value.Year);
     }
 
     [Theory]
@@ -81,16 +81,16 @@ public class MrzParserTests
     [InlineData("7408<<")]
     public void Gives_no_date_for_an_impossible_or_unknown_one(string yymmdd)
     {
-        Assert.Null(MrzDates.BirthDate(yymmdd, _today));
+        Assert.Null(MrzDates.BirthDate(yymmdd, Today));
         Assert.Null(MrzDates.ExpiryDate(yymmdd));
     }
 
     [Fact]
     public void Refuses_lines_without_an_MRZ_layout()
     {
-        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON", "L898902C36"], _today));
-        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<1"], _today));
-        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<«", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], _today));
+        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON", "L898902C36"], Today));
+        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<1"], Today));
+        Assert.Null(MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<«", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today));
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public class MrzParserTests
                     continue;
                 var corrupted = lines.ToArray();
                 corrupted[line] = string.Concat(lines[line].AsSpan(0, position), c.ToString(), lines[line].AsSpan(position + 1));
-                Assert.False(MrzParser.Parse(corrupted, _today)!.Valid, $"line {line + 1}: {corrupted[line]}");
+                Assert.False(MrzParser.Parse(corrupted, Today)!.Valid, $"line {line + 1}: {corrupted[line]}");
                 tried++;
             }
         }

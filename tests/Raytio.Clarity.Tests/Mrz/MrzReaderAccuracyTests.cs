@@ -15,12 +15,12 @@ namespace Raytio.Clarity.Tests.Mrz;
 public class MrzReaderAccuracyTests
 {
     private const int ImagesPerKind = 12;
-    private static readonly DateOnly _today = new(2026, 11, 28);
+    private static readonly DateOnly Today = new(2026, 11, 28);
 
     [Fact]
     public async Task Reads_generated_documents_and_never_vouches_for_a_wrong_field()
     {
-        var generator = new MrzImageGenerator(seed: 1303, _today);
+        var generator = new MrzImageGenerator(seed: 1303, Today);
         var decoder = new ImageDecoder();
         var reader = new MrzReader(new TesseractEngine());
         var clean = new MrzScore();
@@ -29,7 +29,7 @@ public class MrzReaderAccuracyTests
         {
             var sample = generator.Next(degraded: i % 2 == 1);
             using var image = await decoder.DecodeAsync(sample.Data, CancellationToken.None);
-            var reading = await reader.ReadAsync(image, _today, CancellationToken.None);
+            var reading = await reader.ReadAsync(image, Today, CancellationToken.None);
             (i % 2 == 1 ? degraded : clean).Add(sample, reading);
         }
 

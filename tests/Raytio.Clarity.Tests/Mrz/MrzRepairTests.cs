@@ -5,7 +5,7 @@ namespace Raytio.Clarity.Tests.Mrz;
 
 public class MrzRepairTests
 {
-    private static readonly DateOnly _today = new(2026, 11, 28);
+    private static readonly DateOnly Today = new(2026, 11, 28);
     private const string Line1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
     private const string Line2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
 
@@ -14,7 +14,7 @@ public class MrzRepairTests
     {
         // Letters in the dates and check digits, digits in the codes and names, chevrons read as K.
         var reading = MrzRepair.Repair(MrzFormat.TD3,
-            ["P<UT0ERIKSS0N<<ANNA<MARIA<<<<KKKK<<<<<<<<<<K", "L898902C36UTO74O8I22F12O4I59ZE184226B<<<<<IO"], _today)!;
+            ["P<UT0ERIKSS0N<<ANNA<MARIA<<<<KKKK<<<<<<<<<<K", "L898902C36UTO74O8I22F12O4I59ZE184226B<<<<<IO"], Today)!;
 
         Assert.True(reading.Valid);
         Assert.Equal([Line1, Line2], reading.Lines);
@@ -23,7 +23,7 @@ public class MrzRepairTests
     [Fact]
     public void Keeps_a_K_that_ends_a_name()
     {
-        var reading = MrzRepair.Repair(MrzFormat.TD3, ["P<UTOERIK<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", Line2], _today)!;
+        var reading = MrzRepair.Repair(MrzFormat.TD3, ["P<UTOERIK<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", Line2], Today)!;
 
         Assert.Equal("ERIK", reading.Fields.Surname);
     }
@@ -31,7 +31,7 @@ public class MrzRepairTests
     [Fact]
     public void Corrects_a_suspect_character_when_the_check_digits_then_verify()
     {
-        var reading = MrzRepair.Repair(MrzFormat.TD3, [Line1, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"], _today,
+        var reading = MrzRepair.Repair(MrzFormat.TD3, [Line1, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"], Today,
             new HashSet<(int, int)> { (1, 5) })!;
 
         Assert.True(reading.Valid);
@@ -43,7 +43,7 @@ public class MrzRepairTests
     {
         // The wrong character (7 for 3) is no OCR-B confusion; changing 0 to O or 8 to B elsewhere
         // might happen to verify, but those positions were read alike every time.
-        var reading = MrzRepair.Repair(MrzFormat.TD3, [Line1, "L898902C76UTO7408122F1204159ZE184226B<<<<<10"], _today,
+        var reading = MrzRepair.Repair(MrzFormat.TD3, [Line1, "L898902C76UTO7408122F1204159ZE184226B<<<<<10"], Today,
             new HashSet<(int, int)> { (1, 8) })!;
 
         Assert.False(reading.Valid);

@@ -6,7 +6,7 @@ namespace Raytio.Server.Features.Mrz;
 /// <summary>The body <c>{"file": {"content_type", "data", "filename"?}}</c>, checked field by field.</summary>
 internal static class MrzUpload
 {
-    private static readonly string[] _contentTypes = ["image/jpeg", "image/png", "image/tiff", "application/pdf"];
+    private static readonly string[] ContentTypes = ["image/jpeg", "image/png", "image/tiff", "application/pdf"];
 
     /// <summary>The decoded file bytes.</summary>
     /// <exception cref="ApiException">400 naming the field that is missing or wrong.</exception>
@@ -20,8 +20,8 @@ internal static class MrzUpload
         var contentType = Text(file, "content_type");
         var data = Text(file, "data");
         validation.Required("file.content_type", contentType).Required("file.data", data);
-        if (contentType is { Length: > 0 } && !_contentTypes.Contains(contentType.Split(';')[0].Trim().ToLowerInvariant()))
-            validation.Add("file.content_type", $"'file.content_type' must be one of {string.Join(", ", _contentTypes)}.");
+        if (contentType is { Length: > 0 } && !ContentTypes.Contains(contentType.Split(';')[0].Trim().ToLowerInvariant()))
+            validation.Add("file.content_type", $"'file.content_type' must be one of {string.Join(", ", ContentTypes)}.");
         validation.ThrowIfAny();
         var bytes = new byte[data!.Length / 4 * 3 + 3];
         if (!Convert.TryFromBase64String(data, bytes, out var length))

@@ -13,12 +13,12 @@ namespace Raytio.Clarity.Tests.Mrz.Generation;
 /// </summary>
 public sealed class MrzImageGenerator(int seed, DateOnly today)
 {
-    private static readonly MrzFormat[] _formats = [MrzFormat.TD1, MrzFormat.TD2, MrzFormat.TD3, MrzFormat.MRVA, MrzFormat.MRVB];
+    private static readonly MrzFormat[] Formats = [MrzFormat.TD1, MrzFormat.TD2, MrzFormat.TD3, MrzFormat.MRVA, MrzFormat.MRVB];
     private readonly Random _random = new(seed);
 
     public SyntheticMrzImage Next(bool degraded)
     {
-        var format = _formats[_random.Next(_formats.Length)];
+        var format = Formats[_random.Next(Formats.Length)];
         var fields = new RandomMrzFields(_random, today).Next(format);
         var lines = MrzComposer.Compose(format, fields);
         using var image = DocumentRenderer.Render(format, fields, lines, _random);

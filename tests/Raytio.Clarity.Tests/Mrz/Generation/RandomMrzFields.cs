@@ -5,13 +5,13 @@ namespace Raytio.Clarity.Tests.Mrz.Generation;
 /// <summary>Random but plausible MRZ data: names from syllables, mixed-kind document numbers, real calendar dates.</summary>
 public sealed class RandomMrzFields(Random random, DateOnly today)
 {
-    private static readonly string[] _syllables =
+    private static readonly string[] Syllables =
     [
         "AN", "NA", "MA", "RI", "SON", "ER", "IK", "LA", "TE", "VAN", "DER", "BO", "KO", "ZU", "WEN", "YA", "LI", "CHEN", "OS",
         "TO", "GI", "QU", "EL", "XAV", "PH", "JO", "HAN", "SEN", "MO", "RA", "DI", "UL", "FE", "NG", "TH", "IS", "EV", "KA",
     ];
 
-    private static readonly string[] _countries =
+    private static readonly string[] Countries =
     [
         "NZL", "AUS", "GBR", "USA", "CAN", "FRA", "DEU", "D", "NLD", "ESP", "ITA", "IRL", "SWE", "NOR", "FIN", "POL", "CZE", "JPN",
         "KOR", "CHN", "IND", "BRA", "MEX", "ZAF", "UTO", "CHE", "AUT", "BEL", "PRT", "GRC", "SGP", "PHL",
@@ -27,8 +27,8 @@ public sealed class RandomMrzFields(Random random, DateOnly today)
             MrzFormat.MRVA or MrzFormat.MRVB => Pick("V", "V", "VE"),
             _ => Pick("I", "ID", "IR", "AC", "C"),
         };
-        var issuer = Pick(_countries);
-        var nationality = random.Next(4) == 0 ? Pick(_countries) : issuer;
+        var issuer = Pick(Countries);
+        var nationality = random.Next(4) == 0 ? Pick(Countries) : issuer;
         var sex = Pick('M', 'F', 'M', 'F', 'X');
         var optional = format switch
         {
@@ -44,7 +44,7 @@ public sealed class RandomMrzFields(Random random, DateOnly today)
 
     private string Name(int words) =>
         string.Join(random.Next(5) == 0 ? '-' : ' ', Enumerable.Range(0, words).Select(_ =>
-            string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => Pick(_syllables)))));
+            string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => Pick(Syllables)))));
 
     /// <summary>Mostly nine characters, letters and digits mixed the way real numbers mix them; some shorter.</summary>
     private string DocumentNumber()
