@@ -34,7 +34,7 @@ public sealed class ClarityExtractOperation(
         if (!model.IsValidOn(today))
             throw new ApiException(StatusCodes.Status422UnprocessableEntity, "model_not_in_force",
                 $"The model '{model.Name}' is in force from {model.ModelStartDate:yyyy-MM-dd}{(model.ModelEndDate is { } end ? $" until {end:yyyy-MM-dd}" : "")}.");
-        using var image = await DecodeAsync(file, cancellationToken);
+        using var image = await ClarityFailures.DecodeAsync(decoder, file, "file.data", cancellationToken);
         if (orgId is { } org)
             await organizations.ReadAsync(caller, org.ToString(), cancellationToken);
 
@@ -57,21 +57,6 @@ public sealed class ClarityExtractOperation(
         return Answer(model, extraction);
     }
 
-    private async Task<MagickImage> DecodeAsync(byte[] file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await decoder.DecodeAsync(file, cancellationToken);
-        }
-        catch (UnreadableImageException e)
-        {
-            throw ClarityFailures.BadImage(e, "file.data");
-        }
-        catch (ImageTooLargeException e)
-        {
-            throw ClarityFailures.TooLarge(e);
-        }
-    }
 
     /// <summary>The reference's <c>{images, text}</c>, with <c>tables</c> and <c>mrz</c> when the model has them.</summary>
     private static JsonObject Answer(ClarityModel model, ClarityExtraction extraction)

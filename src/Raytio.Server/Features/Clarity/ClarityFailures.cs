@@ -10,6 +10,23 @@ internal static class ClarityFailures
 {
     public static ApiException BadImage(UnreadableImageException e, string field) => ApiException.Invalid(field, e.Message);
 
+    /// <summary>The upload decoded, or 400 naming <paramref name="field"/> for an unreadable image and 413 for one over the limits.</summary>
+    public static async Task<ImageMagick.MagickImage> DecodeAsync(ImageDecoder decoder, byte[] bytes, string field, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await decoder.DecodeAsync(bytes, cancellationToken);
+        }
+        catch (UnreadableImageException e)
+        {
+            throw BadImage(e, field);
+        }
+        catch (ImageTooLargeException e)
+        {
+            throw TooLarge(e);
+        }
+    }
+
     public static ApiException TooLarge(ImageTooLargeException e) =>
         new(StatusCodes.Status413PayloadTooLarge, "image_too_large", e.Message);
 

@@ -33,7 +33,7 @@ public sealed class ClarityTrainOperation(ImageDecoder decoder, ClarityTrainer t
         var description = body.TryGetProperty("model", out var given) && given.ValueKind != JsonValueKind.Null ? Describe(given) : null;
 
         TrainedGeometry geometry;
-        using (var image = await DecodeAsync(imageBytes, cancellationToken))
+        using (var image = await ClarityFailures.DecodeAsync(decoder, imageBytes, "image", cancellationToken))
         {
             try
             {
@@ -92,21 +92,5 @@ public sealed class ClarityTrainOperation(ImageDecoder decoder, ClarityTrainer t
         if (described["model_start_date"] is null)
             throw ApiException.Invalid("model.model_start_date", "'model.model_start_date' is required: a date written YYYY-MM-DD.");
         return described;
-    }
-
-    private async Task<MagickImage> DecodeAsync(byte[] bytes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await decoder.DecodeAsync(bytes, cancellationToken);
-        }
-        catch (UnreadableImageException e)
-        {
-            throw ClarityFailures.BadImage(e, "image");
-        }
-        catch (ImageTooLargeException e)
-        {
-            throw ClarityFailures.TooLarge(e);
-        }
     }
 }
