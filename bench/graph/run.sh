@@ -184,7 +184,7 @@ run_size() { # OBJECTS
   want h && measure "$size-h" "$size: GET /healthz" "$CONNECTIONS" ../http/get.lua "$BASE/healthz"
   want o && measure "$size-o" "$size: GET object as owner" "$CONNECTIONS" ids.lua "$BASE" "$owner" "$ids/owner-objects.txt"
   want m && measure "$size-m" "$size: GET object as group member" "$CONNECTIONS" ids.lua "$BASE" "$member" "$ids/member-objects.txt"
-  want l && measure "$size-l" "$size: read-by-label as owner" "$CONNECTIONS" post.lua "$BASE/db/v1/profile_objects/read" "$owner" "$WORK/read-label.json"
+  want l && measure "$size-l" "$size: read-by-label as owner" "$CONNECTIONS" ../http/post.lua "$BASE/db/v1/profile_objects/read" "$owner" "$WORK/read-label.json"
   want u && measure "$size-u" "$size: GET object as owner, one connection" 1 ids.lua "$BASE" "$owner" "$ids/owner-objects.txt"
   want g && measure_grants "$size" "$grantor" "$root" "$member_u_id"
   want p && measure_paced "$size" "$owner" "$ids/owner-objects.txt"

@@ -1,27 +1,13 @@
 -- Operation 105 load: wrk -s verify105-post.lua URL -- TOKEN BODY_FILE
--- POSTs the same JSON array of {data, signature} pairs on every request with a bearer token, and
--- counts answers that are not 200 or that contain "verified":false (printed as a CHECK line).
+-- post.lua's request, plus a count of answers that are not 200 or that contain "verified":false
+-- (printed as a CHECK line).
 local dir = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
-dofile(dir .. "report.lua")
+dofile(dir .. "post.lua")
 
-function setup(thread)
-   bench_track(thread)
-end
-
+local post_init = init
 function init(args)
-   local file = assert(io.open(args[2], "rb"))
-   local body = file:read("*a")
-   file:close()
-   wrk.method = "POST"
-   wrk.headers["Authorization"] = "Bearer " .. args[1]
-   wrk.headers["Content-Type"] = "application/json"
-   wrk.body = body
-   req = wrk.format()
+   post_init(args)
    unverified = 0
-end
-
-function request()
-   return req
 end
 
 function response(status, headers, body)

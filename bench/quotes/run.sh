@@ -95,7 +95,7 @@ log "check: the quote answers $LINES lines with the hand-computed prices"
 
 # --- loads ---------------------------------------------------------------------------------------
 measure h "GET /healthz" "$CONNECTIONS" ../http/get.lua "$BASE/healthz"
-measure q "POST quote, $LINES lines" "$CONNECTIONS" ../graph/post.lua "$BASE/billing/v1/quotes/$ORG_ID" "$TOKEN" "$WORK/quote.json"
+measure q "POST quote, $LINES lines" "$CONNECTIONS" ../http/post.lua "$BASE/billing/v1/quotes/$ORG_ID" "$TOKEN" "$WORK/quote.json"
 
 # --- report --------------------------------------------------------------------------------------
 echo

@@ -115,8 +115,8 @@ log "check: an instance of 20 objects answers 30 keys; the filtered list of $INS
 
 # --- loads -----------------------------------------------------------------------------------------
 measure h "GET /healthz" "$CONNECTIONS" ../http/get.lua "$BASE/healthz"
-measure c "POST 20 profile objects (34)" "$CONNECTIONS" ../sharing/post.lua "$BASE/db/v1/profile_objects" "$PERSON" "$WORK/create20.json"
-measure s "POST share, 20 objects, 30 keys" "$CONNECTIONS" ../sharing/post.lua "$SHARE" "$PERSON" "$WORK/share20.json"
+measure c "POST 20 profile objects (34)" "$CONNECTIONS" ../http/post.lua "$BASE/db/v1/profile_objects" "$PERSON" "$WORK/create20.json"
+measure s "POST share, 20 objects, 30 keys" "$CONNECTIONS" ../http/post.lua "$SHARE" "$PERSON" "$WORK/share20.json"
 measure o "GET one profile object (40)" "$CONNECTIONS" ../http/get.lua "$BASE/db/v1/profile_objects/${NIDS[0]}" "$PERSON"
 measure r "GET an instance of one object as recipient (83)" "$CONNECTIONS" ../http/get.lua "$BASE/share/v1/org/instances/$SMALL" "$RECIPIENT"
 measure R "GET an instance of 20 objects as recipient (83)" "$CONNECTIONS" ../http/get.lua "$BASE/share/v1/org/instances/$INSTANCE" "$RECIPIENT"
