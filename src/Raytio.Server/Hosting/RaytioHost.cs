@@ -19,6 +19,7 @@ using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
 using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Nzbn;
+using Raytio.Server.Features.FaceComparison;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Features.Ownership;
@@ -38,6 +39,7 @@ using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
+using Raytio.Server.Providers.Rekognition;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -104,6 +106,8 @@ public static class RaytioHost
         new NzbnProvider(),
         new NzbnFeature(),
         new CentrixProvider(),
+        new RekognitionProvider(),
+        new FaceComparisonFeature(),
         new CreditFeature(),
         new MrzFeature(),
         new ClarityFeature(),
