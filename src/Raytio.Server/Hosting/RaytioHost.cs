@@ -13,6 +13,7 @@ using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
 using Raytio.Server.Features.ExtractVerify;
+using Raytio.Server.Features.FaceComparison;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
 using Raytio.Server.Features.Health;
@@ -38,6 +39,7 @@ using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
+using Raytio.Server.Providers.Rekognition;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -104,6 +106,8 @@ public static class RaytioHost
         new NzbnProvider(),
         new NzbnFeature(),
         new CentrixProvider(),
+        new RekognitionProvider(),
+        new FaceComparisonFeature(),
         new CreditFeature(),
         new MrzFeature(),
         new ClarityFeature(),

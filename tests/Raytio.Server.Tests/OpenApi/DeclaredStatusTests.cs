@@ -41,6 +41,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("attach-payment-method", 502), ("detach-payment-method", 502), ("list-invoices", 502), ("get-invoice", 502),
         // the NZBN register failing, with the Live adapter only (this host runs the Sandbox): NzbnLiveHostTests
         ("search-nzbn-entities", 502), ("get-nzbn-entity", 502), ("get-nzbn-ownership", 502),
+        // Rekognition failing, with the Live adapter only (this host runs the Sandbox): FaceComparisonLiveHostTests
+        ("compare-faces", 502),
     ];
 
     private const string Password = "correct horse battery";
@@ -107,6 +109,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveExtractVerifyAsync(TooLarge);
         await app.DriveMrzAsync();
         await app.DriveClarityAsync();
+        await app.DriveFaceComparisonAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
@@ -357,6 +360,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             new("Raytio:ProfileObjects:MaxCreateBodyBytes", "1024"),
             new("Raytio:ProfileObjects:MaxContentBytes", "768"),
             new("Raytio:Query:MaxBodyBytes", "1024"),
+            new("Raytio:Rekognition:MaxRequestBodyBytes", FaceComparisonStatusDrives.BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
     }
 }
