@@ -12,6 +12,7 @@ using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
+using Raytio.Server.Features.DriverLicence;
 using Raytio.Server.Features.ExtractVerify;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Groups;
@@ -36,6 +37,7 @@ using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
+using Raytio.Server.Providers.DriverLicence;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
 using Scalar.AspNetCore;
@@ -105,6 +107,8 @@ public static class RaytioHost
         new NzbnFeature(),
         new CentrixProvider(),
         new CreditFeature(),
+        new DriverLicenceProvider(),
+        new DriverLicenceFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];

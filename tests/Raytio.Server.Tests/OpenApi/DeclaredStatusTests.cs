@@ -41,6 +41,8 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("attach-payment-method", 502), ("detach-payment-method", 502), ("list-invoices", 502), ("get-invoice", 502),
         // the NZBN register failing, with the Live adapter only (this host runs the Sandbox): NzbnLiveHostTests
         ("search-nzbn-entities", 502), ("get-nzbn-entity", 502), ("get-nzbn-ownership", 502),
+        // the credit bureau failing, with the Live Centrix adapter only (this host runs the Sandbox): CentrixLiveHostTests
+        ("credit-report-consumer", 502), ("credit-report-commercial", 502),
     ];
 
     private const string Password = "correct horse battery";
@@ -104,6 +106,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveSharingAsync(TooLarge);
         await app.DriveAccessApplicationsAsync(TooLarge);
         await app.DriveOutsideChecksAsync(TooLarge);
+        await app.DriveDriverLicenceAsync(TooLarge);
         await app.DriveExtractVerifyAsync(TooLarge);
         await app.DriveMrzAsync();
         await app.DriveClarityAsync();
