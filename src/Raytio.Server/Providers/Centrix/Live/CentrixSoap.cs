@@ -60,12 +60,12 @@ public sealed class CentrixSoap(IHttpClientFactory clients, IOptions<CentrixOpti
         }
     }
 
-    private static TimeSpan? Wait(HttpResponseMessage response, CentrixLiveOptions settings)
+    private TimeSpan? Wait(HttpResponseMessage response, CentrixLiveOptions settings)
     {
         var wait = response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            { Date: { } date } => date - time.GetUtcNow(),
             _ => settings.RetryDelay,
         };
         return wait <= settings.MaxRetryAfter ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : null;
