@@ -12,6 +12,7 @@ using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
 using Raytio.Server.Features.Domains;
+using Raytio.Server.Features.DriverLicence;
 using Raytio.Server.Features.ExtractVerify;
 using Raytio.Server.Features.FaceComparison;
 using Raytio.Server.Features.Graph;
@@ -37,6 +38,7 @@ using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
 using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
+using Raytio.Server.Providers.DriverLicence;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
 using Raytio.Server.Providers.Rekognition;
@@ -109,6 +111,8 @@ public static class RaytioHost
         new RekognitionProvider(),
         new FaceComparisonFeature(),
         new CreditFeature(),
+        new DriverLicenceProvider(),
+        new DriverLicenceFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];

@@ -62,4 +62,5 @@ public static class AuditEventTypes
     public const string CreditReportConsumer = "credit_report_consumer";
     public const string CreditReportCommercial = "credit_report_commercial";
     public const string FaceCompare = "face_compare";
+    public const string DriverLicenceCheck = "driver_licence_check";
 }

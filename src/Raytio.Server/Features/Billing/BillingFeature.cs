@@ -27,6 +27,7 @@ public sealed class BillingFeature : IFeatureModule
         services.AddSettings<MeteringOptions>(MeteringOptions.Section);
         services.AddScoped<MeterPrices>();
         services.AddScoped<CreditMeter>();
+        services.AddScoped<MeteredCall>();
         if (engine == BillingEngine.Stripe)
         {
             services.AddStripeBilling();

@@ -20,7 +20,7 @@ namespace Raytio.Server.Features.Clarity;
 /// </summary>
 public sealed class ClarityExtractOperation(
     ClarityModelStore models, ImageDecoder decoder, ClarityExtractor extractor,
-    OrganizationAccess organizations, CreditMeter meter, TimeProvider time)
+    OrganizationAccess organizations, MeteredCall metered, TimeProvider time)
 {
     public async Task<JsonObject> ExtractAsync(Guid caller, JsonElement body, CancellationToken cancellationToken)
     {
@@ -38,17 +38,12 @@ public sealed class ClarityExtractOperation(
         if (orgId is { } org)
             await organizations.ReadAsync(caller, org.ToString(), cancellationToken);
 
-        var charge = await meter.ChargeAsync(orgId, MeteredChecks.DocumentOcr, $"clarity_{Guid.NewGuid():N}", cancellationToken);
         ClarityExtraction extraction;
         try
         {
-            extraction = await extractor.ExtractAsync(model, image, today, cancellationToken);
-        }
-        catch (OcrUnavailableException e)
-        {
-            if (charge.Id is { } chargeId)
-                await meter.RefundAsync(chargeId, CancellationToken.None);
-            throw ClarityFailures.OcrUnavailable(e);
+            extraction = await metered.RunAsync(
+                orgId, MeteredChecks.DocumentOcr, $"clarity_{Guid.NewGuid():N}", ct => extractor.ExtractAsync(model, image, today, ct),
+                (OcrUnavailableException e) => ClarityFailures.OcrUnavailable(e), cancellationToken);
         }
         catch (AnchorsNotFoundException e)
         {

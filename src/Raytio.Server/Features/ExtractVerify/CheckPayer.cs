@@ -9,9 +9,9 @@ namespace Raytio.Server.Features.ExtractVerify;
 /// <summary>
 /// Who pays for a check of operations 102 and 106: the organisation a request names with `org_id`
 /// (the caller must be a member: 404 otherwise, as for an unknown id), metered with
-/// <see cref="CreditMeter"/>; nobody (not metered) when it names none.
+/// <see cref="MeteredCall"/>; nobody (not metered) when it names none.
 /// </summary>
-public sealed class CheckPayer(OrganizationAccess organizations, CreditMeter meter)
+public sealed class CheckPayer(OrganizationAccess organizations, MeteredCall metered)
 {
     public const string OrgIdField = "org_id";
 
@@ -30,16 +30,13 @@ public sealed class CheckPayer(OrganizationAccess organizations, CreditMeter met
         return (await organizations.ReadAsync(caller, value.GetString()!, cancellationToken)).Organization.Id;
     }
 
-    /// <summary>Charges the check before its provider is asked (402 `insufficient_credit`); not metered without an organisation.</summary>
-    public Task<MeterCharge> ChargeAsync(Guid? organization, string check, string reference, CancellationToken cancellationToken) =>
-        meter.ChargeAsync(organization, check, reference, cancellationToken);
-
-    /// <summary>Gives the charge back after its provider failed (nothing when it was not metered).</summary>
-    public async Task RefundAsync(MeterCharge charge)
-    {
-        if (charge.Id is { } id)
-        {
-            await meter.RefundAsync(id, CancellationToken.None);
-        }
-    }
+    /// <summary>
+    /// Charges the check before <paramref name="work"/> asks its provider (402 `insufficient_credit`;
+    /// not metered without an organisation) and gives it back when the work fails with
+    /// <typeparamref name="TFailure"/>, answering what <paramref name="failed"/> makes of it.
+    /// </summary>
+    public Task<T> RunAsync<T, TFailure>(
+        Guid? organization, string check, string reference, Func<CancellationToken, Task<T>> work, Func<TFailure, Exception> failed, CancellationToken cancellationToken)
+        where TFailure : Exception =>
+        metered.RunAsync(organization, check, reference, work, failed, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Raytio.Clarity.Models;
 using Raytio.Clarity.Ocr;
 using Raytio.Server.Features.Billing.Metering;
 using Raytio.Server.Hosting;
@@ -36,40 +37,41 @@ public sealed class DocumentExtraction(
             throw NoModelFits();
         }
 
-        var charge = await payer.ChargeAsync(organization, MeteredChecks.DocumentExtract, Guid.NewGuid().ToString(), cancellationToken);
-        var read = new JsonObject();
-        try
-        {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            for (var index = 0; index < images.Count; index++)
-            {
-                if (await reader.ReadAsync(images[index], $"form_data[{index}]", candidates, today, cancellationToken) is not { } extraction)
-                {
-                    continue;
-                }
-                foreach (var (component, words) in extraction.Text)
-                {
-                    if (!read.ContainsKey(component) && words.Count > 0)
-                    {
-                        read[component] = new JsonArray([.. words.Select(w => (JsonNode)w)]);
-                    }
-                }
-                foreach (var (component, jpeg) in extraction.Images.Where(i => schema.Has(i.Key) && !read.ContainsKey(i.Key)))
-                {
-                    read[component] = jpeg;
-                }
-            }
-        }
-        catch (OcrUnavailableException problem)
-        {
-            await payer.RefundAsync(charge);
-            throw new ApiException(StatusCodes.Status503ServiceUnavailable, "ocr_unavailable", $"The OCR engine could not run; nothing was charged. {problem.Message}");
-        }
+        var read = await payer.RunAsync(
+            organization, MeteredChecks.DocumentExtract, Guid.NewGuid().ToString(), ct => ReadAllAsync(images, candidates, schema, ct),
+            (OcrUnavailableException problem) => new ApiException(StatusCodes.Status503ServiceUnavailable, "ocr_unavailable", $"The OCR engine could not run; nothing was charged. {problem.Message}"),
+            cancellationToken);
         if (read.Count == 0)
         {
             throw NoModelFits();
         }
         return await signing.SignAsync(schema, mapper.Map(schema, read, "document_data", lenient: true), cancellationToken);
+    }
+
+    /// <summary>Reads each image with the models; the first image that gives a component wins.</summary>
+    private async Task<JsonObject> ReadAllAsync(List<byte[]> images, IReadOnlyList<ClarityModel> candidates, DocumentSchema schema, CancellationToken cancellationToken)
+    {
+        var read = new JsonObject();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        for (var index = 0; index < images.Count; index++)
+        {
+            if (await reader.ReadAsync(images[index], $"form_data[{index}]", candidates, today, cancellationToken) is not { } extraction)
+            {
+                continue;
+            }
+            foreach (var (component, words) in extraction.Text)
+            {
+                if (!read.ContainsKey(component) && words.Count > 0)
+                {
+                    read[component] = new JsonArray([.. words.Select(w => (JsonNode)w)]);
+                }
+            }
+            foreach (var (component, jpeg) in extraction.Images.Where(i => schema.Has(i.Key) && !read.ContainsKey(i.Key)))
+            {
+                read[component] = jpeg;
+            }
+        }
+        return read;
     }
 
     private List<byte[]> Images(JsonElement body)

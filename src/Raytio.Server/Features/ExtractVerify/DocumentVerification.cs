@@ -41,17 +41,10 @@ public sealed class DocumentVerification(
         var organization = await payer.OrganizationAsync(caller, body, cancellationToken);
 
         var requestDiv = Guid.NewGuid();
-        var charge = await payer.ChargeAsync(organization, MeteredChecks.DocumentVerifySign, requestDiv.ToString(), cancellationToken);
-        RegisterAnswer answer;
-        try
-        {
-            answer = await register.CheckAsync(query, cancellationToken);
-        }
-        catch (RegisterUnavailableException problem)
-        {
-            await payer.RefundAsync(charge);
-            throw new ApiException(StatusCodes.Status502BadGateway, VerifierUnavailable, $"The register could not be asked; nothing was verified or charged. {problem.Message}");
-        }
+        var answer = await payer.RunAsync(
+            organization, MeteredChecks.DocumentVerifySign, requestDiv.ToString(), ct => register.CheckAsync(query, ct),
+            (RegisterUnavailableException problem) => new ApiException(StatusCodes.Status502BadGateway, VerifierUnavailable, $"The register could not be asked; nothing was verified or charged. {problem.Message}"),
+            cancellationToken);
 
         var verifiedAt = time.GetUtcNow();
         var stored = new JsonArray();

@@ -15,7 +15,7 @@ namespace Raytio.Server.Features.OutsideChecks;
 /// fails, which answers 502 provider_failed naming the provider (the vendor's body is never
 /// passed on). Every outcome, failures included, is written to the audit trail with the charge.
 /// </summary>
-public sealed class OutsideCheckRunner(OrganizationAccess access, CreditMeter meter, AuditTrail audit, RaytioDbContext db)
+public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall metered, AuditTrail audit, RaytioDbContext db)
 {
     public const string ProviderFailed = "provider_failed";
 
@@ -27,32 +27,35 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, CreditMeter me
         details["check"] = check.MeteredCheck;
         details["provider"] = provider;
         details["org_id"] = organization?.ToString();
-        MeterCharge charge;
-        try
-        {
-            charge = await meter.ChargeAsync(organization, check.MeteredCheck, $"chk_{Guid.NewGuid():N}", cancellationToken);
-        }
-        catch (ApiException refused) when (refused.Code == CreditMeter.InsufficientCredit)
-        {
-            await RecordAsync(check, organization, details, "insufficient_credit", cancellationToken);
-            throw;
-        }
-        details["charge_id"] = charge.Id;
-        details["settlement"] = charge.Settlement.ToString();
+        var charged = false;
         T answer;
         try
         {
-            answer = await call(cancellationToken);
+            answer = await metered.RunAsync<T, ProviderFailedException>(
+                organization, check.MeteredCheck, $"chk_{Guid.NewGuid():N}",
+                (charge, ct) =>
+                {
+                    charged = true;
+                    details["charge_id"] = charge.Id;
+                    details["settlement"] = charge.Settlement.ToString();
+                    return call(ct);
+                },
+                async (failure, refunded) =>
+                {
+                    if (details["charge_id"] is not null)
+                    {
+                        details["refunded"] = refunded;
+                    }
+                    details["reason"] = failure.Reason;
+                    await RecordAsync(check, organization, details, ProviderFailed, CancellationToken.None);
+                    return new ApiException(StatusCodes.Status502BadGateway, ProviderFailed, $"The {failure.Provider} {failure.Reason}. Nothing was charged; try again later.");
+                },
+                cancellationToken);
         }
-        catch (ProviderFailedException failure)
+        catch (ApiException refused) when (!charged && refused.Code == CreditMeter.InsufficientCredit)
         {
-            if (charge.Id is { } chargeId)
-            {
-                details["refunded"] = await meter.RefundAsync(chargeId, CancellationToken.None);
-            }
-            details["reason"] = failure.Reason;
-            await RecordAsync(check, organization, details, ProviderFailed, CancellationToken.None);
-            throw new ApiException(StatusCodes.Status502BadGateway, ProviderFailed, $"The {failure.Provider} {failure.Reason}. Nothing was charged; try again later.");
+            await RecordAsync(check, organization, details, "insufficient_credit", cancellationToken);
+            throw;
         }
         await RecordAsync(check, organization, details, outcome(answer), cancellationToken);
         return answer;
