@@ -8,8 +8,10 @@ using Raytio.Server.Hosting;
 namespace Raytio.Server.Features.ExtractVerify;
 
 /// <summary>
-/// Operation 102: each image of `form_data` is read with the Clarity model (among those the caller
-/// may view, <see cref="ClarityModelCatalog"/>) whose anchors and refiner it shows; the text
+/// Operation 102: each image of `form_data` is read with the Clarity model (among the shipped ones
+/// and those the caller may view, <see cref="ClarityModelCatalog"/>) whose anchors and refiner it
+/// shows; a model with a machine-readable zone has its visual fields confirmed and corrected by the
+/// zone (<see cref="MrzCrossCheck"/>, reported in `data.mrz`); the text
 /// components read are mapped leniently onto the schema's fields (what does not fit is left out),
 /// the first image that gives a field wins, and the result is signed as 104 answers. Metered as
 /// `document_extract` when `org_id` names the caller's organisation, refunded when OCR cannot run
@@ -30,14 +32,11 @@ public sealed class DocumentExtraction(
         var images = Images(body);
         var schema = await schemas.LoadAsync(body.TryGetProperty("schema_name", out var name) ? name : null, caller, "schema_name", cancellationToken);
         var organization = await payer.OrganizationAsync(caller, body, cancellationToken);
-        var candidates = await models.VisibleAsync(caller, cancellationToken);
-        if (candidates.Count == 0)
-        {
-            throw NoModelFits();
-        }
+        var candidates = await models.UsableAsync(caller, cancellationToken);
 
         var charge = await payer.ChargeAsync(organization, MeteredChecks.DocumentExtract, Guid.NewGuid().ToString(), cancellationToken);
         var read = new JsonObject();
+        JsonObject? mrz = null;
         try
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -47,7 +46,14 @@ public sealed class DocumentExtraction(
                 {
                     continue;
                 }
-                foreach (var (component, words) in extraction.Text)
+                var text = extraction.Text;
+                if (extraction.Mrz is { } reading)
+                {
+                    var (checkedText, report) = MrzCrossCheck.Apply(reading, text);
+                    text = checkedText;
+                    mrz ??= report;
+                }
+                foreach (var (component, words) in text)
                 {
                     if (!read.ContainsKey(component) && words.Count > 0)
                     {
@@ -69,7 +75,7 @@ public sealed class DocumentExtraction(
         {
             throw NoModelFits();
         }
-        return await signing.SignAsync(schema, mapper.Map(schema, read, "document_data", lenient: true), cancellationToken);
+        return await signing.SignAsync(schema, mapper.Map(schema, read, "document_data", lenient: true), cancellationToken, mrz);
     }
 
     private List<byte[]> Images(JsonElement body)
