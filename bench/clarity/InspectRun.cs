@@ -39,7 +39,7 @@ public static class InspectRun
             return;
         foreach (var (name, box) in model.MrzComponents)
         {
-            using var crop = UploadCrops.Cut(image, page.Transform, located.Frame, box, margin: 0.2);
+            using var crop = UploadCrops.Cut(image, page.Transform, located.Frame, box, margin: 0.2, extraAbove: box.Height);
             if (crop is not null)
                 await crop.WriteAsync($"{imagePath}.{name}.png", MagickFormat.Png);
         }

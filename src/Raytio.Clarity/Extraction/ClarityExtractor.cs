@@ -11,7 +11,8 @@ namespace Raytio.Clarity.Extraction;
 /// <summary>
 /// Extraction with a Clarity model: prepare the page (working size, deskew), read its words with
 /// one Tesseract run, place the model's frame from the anchors, then read each component inside
-/// its box. One OCR run per image keeps extraction within a little of the raw command's time; a
+/// its box. A page whose anchors that reading misses is prepared and read once more, thoroughly
+/// (larger, median-filtered), before it is given up. One OCR run per image keeps extraction within a little of the raw command's time; a
 /// model with a machine-readable zone also has the zone read by <see cref="MrzReader"/>, which
 /// finds, straightens and checks it on its own.
 /// </summary>
@@ -35,8 +36,12 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
 
     private const int JpegQuality = 85;
 
-    /// <summary>Tesseract's single-line mode, for reading one component's box again.</summary>
+    /// <summary>Tesseract's single-line and single-character modes, for reading one component's box again.</summary>
     private const int SingleLine = 7;
+
+    private const int SingleCharacter = 10;
+
+    private const uint LineBorder = 12;
 
     /// <summary>A component's box is enlarged to at least this height for its second reading: Tesseract reads best with letters a few dozen pixels tall.</summary>
     private const uint MinLineHeight = 72;
@@ -52,36 +57,43 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
         StageTimings? timings = null)
     {
         timings ??= new StageTimings();
-        var page = PagePreparer.Prepare(image, timings);
-        var lines = PhraseFinder.Lines(await ReadAsync(page, timings, cancellationToken));
-        var located = FrameLocator.Locate(model, lines)
-            ?? throw new AnchorsNotFoundException($"The image does not show the anchors '{model.AnchorA}' and '{model.AnchorC}' of model '{model.Name}'.");
-        return await ReadAsync(model, located.Frame, lines, page, image, today, timings, cancellationToken);
+        foreach (var thorough in new[] { false, true })
+        {
+            var page = PagePreparer.Prepare(image, timings, thorough);
+            var lines = PhraseFinder.Lines(await ReadAsync(page, timings, cancellationToken));
+            if (FrameLocator.Locate(model, lines) is { } located)
+                return await ReadAsync(model, located.Frame, lines, page, image, today, timings, cancellationToken);
+        }
+        throw new AnchorsNotFoundException($"The image does not show the anchors '{model.AnchorA}' and '{model.AnchorC}' of model '{model.Name}'.");
     }
 
     /// <summary>
     /// Chooses, among <paramref name="models"/> in force on <paramref name="day"/>, the one whose
     /// anchors and refiner the image shows (a model with a refiner that matches beats one without;
-    /// then the better anchor fit), and extracts with it. The image is read once for all models.
+    /// then the better anchor fit), and extracts with it. The image is read once for all models
+    /// (and once more, thoroughly, when none fits the first reading).
     /// </summary>
     /// <exception cref="AnchorsNotFoundException">No model fits the image.</exception>
     public async Task<(ClarityModel Model, ClarityExtraction Extraction)> ExtractBestAsync(
         IReadOnlyList<ClarityModel> models, MagickImage image, DateOnly day, CancellationToken cancellationToken)
     {
         var timings = new StageTimings();
-        var page = PagePreparer.Prepare(image, timings);
-        var lines = PhraseFinder.Lines(await ReadAsync(page, timings, cancellationToken));
-        var best = models
-            .Where(m => m.IsValidOn(day))
-            .Select(m => (Model: m, Located: FrameLocator.Locate(m, lines)))
-            .Where(c => c.Located is not null)
-            .Where(c => c.Model.ModelRefiner is null || PhraseFinder.Find(lines, c.Model.ModelRefiner).Count > 0)
-            .OrderBy(c => c.Model.ModelRefiner is null ? 1 : 0)
-            .ThenBy(c => c.Located!.Misfit)
-            .FirstOrDefault();
-        if (best.Model is null)
-            throw new AnchorsNotFoundException("No model in force fits the image: none of their anchors and refiners were read.");
-        return (best.Model, await ReadAsync(best.Model, best.Located!.Frame, lines, page, image, day, timings, cancellationToken));
+        foreach (var thorough in new[] { false, true })
+        {
+            var page = PagePreparer.Prepare(image, timings, thorough);
+            var lines = PhraseFinder.Lines(await ReadAsync(page, timings, cancellationToken));
+            var best = models
+                .Where(m => m.IsValidOn(day))
+                .Select(m => (Model: m, Located: FrameLocator.Locate(m, lines)))
+                .Where(c => c.Located is not null)
+                .Where(c => c.Model.ModelRefiner is null || PhraseFinder.Find(lines, c.Model.ModelRefiner).Count > 0)
+                .OrderBy(c => c.Model.ModelRefiner is null ? 1 : 0)
+                .ThenBy(c => c.Located!.Misfit)
+                .FirstOrDefault();
+            if (best.Model is not null)
+                return (best.Model, await ReadAsync(best.Model, best.Located!.Frame, lines, page, image, day, timings, cancellationToken));
+        }
+        throw new AnchorsNotFoundException("No model in force fits the image: none of their anchors and refiners were read.");
     }
 
     private async Task<IReadOnlyList<OcrWord>> ReadAsync(PreparedPage page, StageTimings timings, CancellationToken cancellationToken) =>
@@ -135,7 +147,7 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
         var corrected = format.Correct(string.Join(' ', words));
         if (PageCrop(page.Gray, frame, box) is not { } crop)
             return Words(corrected);
-        var options = new TesseractOptions(PageSegmentation: SingleLine, CharacterWhitelist: format.Whitelist);
+        var options = new TesseractOptions(PageSegmentation: format.IsOneCharacter ? SingleCharacter : SingleLine, CharacterWhitelist: format.Whitelist);
         var reread = await timings.TimeAsync("reread", () => engine.ReadWordsAsync(LineImage(crop), options, cancellationToken));
         var again = PhraseFinder.Lines(reread).SelectMany(l => l).Select(w => w.Text).ToList();
         return Words(FittingRun(again, format) ?? corrected);
@@ -156,14 +168,20 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
         return null;
     }
 
-    /// <summary>A box's pixels for a single-line reading, enlarged to <see cref="MinLineHeight"/> when smaller.</summary>
+    /// <summary>
+    /// A box's pixels for a reading on their own: enlarged to <see cref="MinLineHeight"/> when
+    /// smaller, with a white border (Tesseract misreads text that touches the image's edge).
+    /// </summary>
     private static byte[] LineImage(PixelRaster crop)
     {
-        if (crop.Height >= MinLineHeight)
-            return crop.ToNetpbm();
         using var image = crop.ToMagickImage();
-        var scale = (double)MinLineHeight / crop.Height;
-        image.Resize((uint)Math.Round(crop.Width * scale), MinLineHeight, FilterType.Triangle);
+        if (crop.Height < MinLineHeight)
+        {
+            var scale = (double)MinLineHeight / crop.Height;
+            image.Resize((uint)Math.Round(crop.Width * scale), MinLineHeight, FilterType.Triangle);
+        }
+        image.BorderColor = MagickColors.White;
+        image.Border(LineBorder);
         image.Depth = 8;
         return image.ToByteArray(MagickFormat.Pgm);
     }
@@ -172,15 +190,17 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
 
     /// <summary>
     /// The zone read from its component's box cut from the upload (upright, with a margin for a
-    /// frame placed a little off), so the reader sees the zone alone at the upload's resolution;
-    /// when that finds none, the reader searches the whole upload as it does on its own.
+    /// frame placed a little off, at the upload's resolution), so the reader sees the zone without
+    /// the rest of the document. The cut reaches as far again above the box: the reader looks for
+    /// a zone in the lower half of a page first, and a cut of the zone alone would put its upper
+    /// line outside that half. When that finds none, the reader searches the whole upload.
     /// </summary>
     private async Task<MrzReading?> ReadMrzAsync(ClarityModel model, MagickImage image, PreparedPage page, DocumentFrame frame,
         DateOnly today, CancellationToken cancellationToken)
     {
         foreach (var box in model.MrzComponents.Values)
         {
-            using var crop = UploadCrops.Cut(image, page.Transform, frame, box, margin: MrzMarginUnits);
+            using var crop = UploadCrops.Cut(image, page.Transform, frame, box, margin: MrzMarginUnits, extraAbove: box.Height);
             if (crop is not null && await mrzReader.ReadAsync(crop, today, cancellationToken) is { } reading)
                 return reading;
         }

@@ -17,10 +17,11 @@ public static class UploadCrops
     private const double MinTurnDegrees = 0.5;
 
     /// <param name="margin">Frame units added on every side of the box.</param>
+    /// <param name="extraAbove">Frame units added above the box besides the margin.</param>
     /// <returns>The crop (the caller disposes it), or null when the box lies off the upload.</returns>
-    public static MagickImage? Cut(MagickImage upload, PageTransform transform, DocumentFrame frame, FrameBox box, double margin)
+    public static MagickImage? Cut(MagickImage upload, PageTransform transform, DocumentFrame frame, FrameBox box, double margin, double extraAbove = 0)
     {
-        var grown = new FrameBox(box.X1 - margin, box.Y1 - margin, box.X2 + margin, box.Y2 + margin);
+        var grown = new FrameBox(box.X1 - margin, box.Y1 - margin - extraAbove, box.X2 + margin, box.Y2 + margin);
         var corners = new[] { (grown.X1, grown.Y1), (grown.X2, grown.Y1), (grown.X1, grown.Y2), (grown.X2, grown.Y2) }
             .Select(c => frame.ToPixels(c.Item1, c.Item2))
             .Select(p => transform.Unmap(p.X, p.Y))

@@ -58,6 +58,9 @@ public sealed class TextFormat
     /// <summary>The format as the model writes it.</summary>
     public string Pattern { get; }
 
+    /// <summary>A mask of one character (such as a sex, <c>A</c>): read again as a single character rather than a line.</summary>
+    public bool IsOneCharacter => Pattern.Length == 1;
+
     /// <summary>The characters a second reading of the component may answer (Tesseract's whitelist).</summary>
     public string Whitelist => Pattern switch
     {

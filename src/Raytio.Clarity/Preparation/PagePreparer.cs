@@ -26,12 +26,20 @@ public static class PagePreparer
     /// <summary>Skew below this (degrees) is left: Tesseract reads such lines as straight, and turning resamples the page.</summary>
     public const double MinTurnDegrees = 0.3;
 
-    /// <summary>Prepares <paramref name="source"/>; it must stay alive while the page is used.</summary>
-    public static PreparedPage Prepare(MagickImage source, StageTimings? timings = null)
+    /// <summary>The smallest longer side of a thorough preparation, for a page whose anchors the quick one did not show.</summary>
+    public const int ThoroughMinLongSide = 1600;
+
+    /// <summary>Prepares <paramref name="source"/>.</summary>
+    /// <param name="thorough">
+    /// A second try for a page the first reading could not place: a larger working size and the
+    /// median whatever the noise measured, for small, blurred or speckled text.
+    /// </param>
+    public static PreparedPage Prepare(MagickImage source, StageTimings? timings = null, bool thorough = false)
     {
         timings ??= new StageTimings();
         var longSide = Math.Max(source.Width, source.Height);
-        var scale = longSide < MinLongSide ? (double)MinLongSide / longSide
+        var minLongSide = thorough ? ThoroughMinLongSide : MinLongSide;
+        var scale = longSide < minLongSide ? (double)minLongSide / longSide
             : longSide > MaxLongSide ? (double)MaxLongSide / longSide
             : 1.0;
         using var gray = timings.Time("gray", () =>
@@ -43,7 +51,7 @@ public static class PagePreparer
         timings.Time("resize", () => Resize(gray, scale));
         var pixels = timings.Time("pixels", () => PixelRaster.From(gray));
         var noise = timings.Time("noise", () => NoiseEstimator.Sigma(pixels));
-        var denoised = noise > NoisySigma;
+        var denoised = thorough || noise > NoisySigma;
         if (denoised)
         {
             pixels = timings.Time("median", () =>

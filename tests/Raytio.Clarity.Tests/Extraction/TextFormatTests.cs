@@ -49,6 +49,8 @@ public class TextFormatTests
         Assert.Equal("0123456789/ ", Format("99/99/9999").Whitelist);
         Assert.DoesNotContain('0', Format("letters").Whitelist);
         Assert.DoesNotContain('A', Format("digits").Whitelist);
+        Assert.True(Format("A").IsOneCharacter);
+        Assert.False(Format("AA999999").IsOneCharacter);
     }
 
     [Theory]
