@@ -11,11 +11,13 @@ namespace Raytio.Clarity.Bench;
 /// <summary>Scores exact fields on generated clean and noisy images of each layout with the shipped models.</summary>
 public static class AccuracyRun
 {
-    public static async Task RunAsync(int perKind, int seed)
+    public static async Task RunAsync(int perKind, int seed, string? missesDirectory)
     {
         var engine = new TesseractEngine();
         var extractor = new ClarityExtractor(engine, new MrzReader(engine));
         var random = new Random(seed);
+        if (missesDirectory is not null)
+            Directory.CreateDirectory(missesDirectory);
         var today = new DateOnly(2026, 11, 28);
         var totals = new Dictionary<bool, (int Exact, int Total)> { [false] = (0, 0), [true] = (0, 0) };
         foreach (var kind in Enum.GetValues<DocumentKind>())
@@ -40,8 +42,11 @@ public static class AccuracyRun
                     {
                         total += document.Fields.Count;
                         misses.Add($"#{i} {e.Message} ({distortion})");
+                        if (missesDirectory is not null)
+                            await File.WriteAllBytesAsync(Path.Combine(missesDirectory, $"{kind}-{(noisy ? "noisy" : "clean")}-{i}.jpg"), document.Jpeg);
                         continue;
                     }
+                    var missed = false;
                     foreach (var (name, expected) in document.Fields)
                     {
                         total++;
@@ -49,8 +54,13 @@ public static class AccuracyRun
                         if (read == expected)
                             exact++;
                         else
+                        {
                             misses.Add($"#{i} {name}: '{read}' != '{expected}'");
+                            missed = true;
+                        }
                     }
+                    if (missed && missesDirectory is not null)
+                        await File.WriteAllBytesAsync(Path.Combine(missesDirectory, $"{kind}-{(noisy ? "noisy" : "clean")}-{i}.jpg"), document.Jpeg);
                     if (extraction.Mrz is { Valid: true } reading && reading.Lines.SequenceEqual(document.MrzLines))
                         mrzValid++;
                 }

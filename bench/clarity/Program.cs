@@ -4,7 +4,8 @@ using Raytio.Clarity.Bench;
 using Raytio.Clarity.Tests.Documents;
 
 // Clarity benchmarks (docs/CLARITY.md, docs/BENCHMARKS.md):
-//   accuracy [N]       N clean and N noisy generated images per layout with the shipped models
+//   accuracy [N [DIR]] N clean and N noisy generated images per layout with the shipped models; missed images saved in DIR
+//   inspect MODEL IMG  how a shipped model (its file name) reads an image: anchors, frame, words in frame coordinates
 //   speed [N]          time per image: extraction against raw tesseract on the same file; 2 concurrent; peak memory
 //   train-shipped DIR  retrain the shipped models
 //   samples DIR        write a few generated images (JPEG and PNG previews)
@@ -14,10 +15,13 @@ MagickNET.SetRandomSeed(2026);
 switch (mode)
 {
     case "accuracy":
-        await AccuracyRun.RunAsync(Count(50), seed: 2026);
+        await AccuracyRun.RunAsync(Count(50), seed: 2026, args.Length > 2 ? args[2] : null);
         break;
     case "speed":
         await SpeedRun.RunAsync(Count(20));
+        break;
+    case "inspect":
+        await InspectRun.RunAsync(args[1], args[2]);
         break;
     case "train-shipped":
         await ShippedModelTraining.WriteAsync(args[1]);
@@ -37,7 +41,7 @@ switch (mode)
             }
         break;
     default:
-        Console.Error.WriteLine("usage: accuracy [N] | speed [N] | train-shipped DIR | samples DIR");
+        Console.Error.WriteLine("usage: accuracy [N [DIR]] | inspect MODEL IMAGE | speed [N] | train-shipped DIR | samples DIR");
         return 1;
 }
 return 0;

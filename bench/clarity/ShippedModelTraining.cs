@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImageMagick;
+using Raytio.Clarity.Models;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Tests.Documents;
 using Raytio.Clarity.Training;
@@ -33,11 +34,52 @@ public static class ShippedModelTraining
             var document = DocumentGenerator.Generate(kind, new Random(1), Distortion.None);
             using var image = new MagickImage(document.Jpeg);
             var geometry = await trainer.TrainAsync(image, null, layout.AnchorA, layout.AnchorC, Components(kind), CancellationToken.None);
-            var model = geometry.ToModel(name, new DateOnly(2016, 12, 1), description: description, country: "NZ", refiner: layout.Refiner);
+            var model = geometry.ToModel(name, new DateOnly(2016, 12, 1), description: description, country: "NZ", refiner: layout.Refiner)
+                with
+            { TextFormats = Formats(kind) };
             var json = new JsonObject { ["n_id"] = id, ["properties"] = Models.ClarityModelJson.Write(model) };
             await File.WriteAllTextAsync(Path.Combine(directory, file), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
             Console.WriteLine($"{file}: norm [{string.Join(", ", model.Norm.ToArray())}], angle {model.Angle}");
         }
+    }
+
+    /// <summary>What each text field holds, as the documents print them (names in letters, numbers and dates by mask).</summary>
+    private static Dictionary<string, TextFormat> Formats(DocumentKind kind)
+    {
+        const string passportDate = "99 AAA 9999", cardDate = "99/99/9999";
+        Dictionary<string, string> patterns = kind switch
+        {
+            DocumentKind.NzPassport => new()
+            {
+                ["document_type"] = "A",
+                ["issuing_country"] = "AAA",
+                ["document_number"] = "AA999999",
+                ["surname"] = TextFormat.Letters,
+                ["given_names"] = TextFormat.Letters,
+                ["date_of_birth"] = passportDate,
+                ["sex"] = "A",
+                ["date_of_issue"] = passportDate,
+                ["date_of_expiry"] = passportDate,
+            },
+            DocumentKind.NzDriverLicence => new()
+            {
+                ["surname"] = TextFormat.Letters,
+                ["first_names"] = TextFormat.Letters,
+                ["date_of_birth"] = cardDate,
+                ["expiry_date"] = cardDate,
+                ["licence_number"] = "AA999999",
+                ["card_version"] = "999",
+            },
+            _ => new()
+            {
+                ["number"] = "9999 9999 9999",
+                ["name"] = TextFormat.Letters,
+                ["client_number"] = "999-999-999",
+                ["start_date"] = cardDate,
+                ["end_date"] = cardDate,
+            },
+        };
+        return patterns.ToDictionary(p => p.Key, p => TextFormat.TryParse(p.Value, out _)!, StringComparer.Ordinal);
     }
 
     public static List<TrainingComponent> Components(DocumentKind kind)

@@ -1,4 +1,5 @@
 using ImageMagick;
+using Raytio.Clarity.Diagnostics;
 using Raytio.Clarity.Layout;
 using Raytio.Clarity.Models;
 using Raytio.Clarity.Mrz;
@@ -10,7 +11,8 @@ namespace Raytio.Clarity.Extraction;
 /// <summary>
 /// Extraction with a Clarity model: prepare the page (working size, deskew), read its words with
 /// one Tesseract run, place the model's frame from the anchors, then read each component inside
-/// its box. One OCR run per image keeps extraction within a little of the raw command's time; a
+/// its box. A page whose anchors that reading misses is prepared and read once more, thoroughly
+/// (larger, median-filtered), before it is given up. One OCR run per image keeps extraction within a little of the raw command's time; a
 /// model with a machine-readable zone also has the zone read by <see cref="MrzReader"/>, which
 /// finds, straightens and checks it on its own.
 /// </summary>
@@ -34,66 +36,185 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
 
     private const int JpegQuality = 85;
 
-    /// <summary>Below this the crop is left as read: turning it would only blur it.</summary>
-    private const double MinCropTurnDegrees = 0.5;
+    /// <summary>Tesseract's single-line and single-character modes, for reading one component's box again.</summary>
+    private const int SingleLine = 7;
+
+    private const int SingleCharacter = 10;
+
+    private const uint LineBorder = 12;
+
+    /// <summary>A component's box is enlarged to at least this height for its second reading: Tesseract reads best with letters a few dozen pixels tall.</summary>
+    private const uint MinLineHeight = 72;
+
+    /// <summary>The margin, in frame units, around a zone's box: about a line of the zone.</summary>
+    private const double MrzMarginUnits = 0.2;
 
     /// <exception cref="AnchorsNotFoundException">The model's anchors are not in the image.</exception>
     /// <exception cref="OcrUnavailableException">The OCR command could not run.</exception>
     /// <param name="today">The day two-digit years in a machine-readable zone are read against.</param>
-    public async Task<ClarityExtraction> ExtractAsync(ClarityModel model, MagickImage image, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="timings">Where to add the time each stage takes, for the benchmark; null when nobody asks.</param>
+    public async Task<ClarityExtraction> ExtractAsync(ClarityModel model, MagickImage image, DateOnly today, CancellationToken cancellationToken,
+        StageTimings? timings = null)
     {
-        using var page = PagePreparer.Prepare(image);
-        var lines = PhraseFinder.Lines(await ReadAsync(page, cancellationToken));
-        var located = FrameLocator.Locate(model, lines)
-            ?? throw new AnchorsNotFoundException($"The image does not show the anchors '{model.AnchorA}' and '{model.AnchorC}' of model '{model.Name}'.");
-        return await ReadAsync(model, located.Frame, lines, page, image, today, cancellationToken);
+        timings ??= new StageTimings();
+        foreach (var thorough in new[] { false, true })
+        {
+            var page = PagePreparer.Prepare(image, timings, thorough);
+            var lines = PhraseFinder.Lines(await ReadAsync(page, timings, cancellationToken));
+            if (FrameLocator.Locate(model, lines) is { } located)
+                return await ReadAsync(model, located.Frame, lines, page, image, today, timings, cancellationToken);
+        }
+        throw new AnchorsNotFoundException($"The image does not show the anchors '{model.AnchorA}' and '{model.AnchorC}' of model '{model.Name}'.");
     }
 
     /// <summary>
     /// Chooses, among <paramref name="models"/> in force on <paramref name="day"/>, the one whose
     /// anchors and refiner the image shows (a model with a refiner that matches beats one without;
-    /// then the better anchor fit), and extracts with it. The image is read once for all models.
+    /// then the better anchor fit), and extracts with it. The image is read once for all models
+    /// (and once more, thoroughly, when none fits the first reading).
     /// </summary>
     /// <exception cref="AnchorsNotFoundException">No model fits the image.</exception>
     public async Task<(ClarityModel Model, ClarityExtraction Extraction)> ExtractBestAsync(
         IReadOnlyList<ClarityModel> models, MagickImage image, DateOnly day, CancellationToken cancellationToken)
     {
-        using var page = PagePreparer.Prepare(image);
-        var lines = PhraseFinder.Lines(await ReadAsync(page, cancellationToken));
-        var best = models
-            .Where(m => m.IsValidOn(day))
-            .Select(m => (Model: m, Located: FrameLocator.Locate(m, lines)))
-            .Where(c => c.Located is not null)
-            .Where(c => c.Model.ModelRefiner is null || PhraseFinder.Find(lines, c.Model.ModelRefiner).Count > 0)
-            .OrderBy(c => c.Model.ModelRefiner is null ? 1 : 0)
-            .ThenBy(c => c.Located!.Misfit)
-            .FirstOrDefault();
-        if (best.Model is null)
-            throw new AnchorsNotFoundException("No model in force fits the image: none of their anchors and refiners were read.");
-        return (best.Model, await ReadAsync(best.Model, best.Located!.Frame, lines, page, image, day, cancellationToken));
+        var timings = new StageTimings();
+        foreach (var thorough in new[] { false, true })
+        {
+            var page = PagePreparer.Prepare(image, timings, thorough);
+            var lines = PhraseFinder.Lines(await ReadAsync(page, timings, cancellationToken));
+            var best = models
+                .Where(m => m.IsValidOn(day))
+                .Select(m => (Model: m, Located: FrameLocator.Locate(m, lines)))
+                .Where(c => c.Located is not null)
+                .Where(c => c.Model.ModelRefiner is null || PhraseFinder.Find(lines, c.Model.ModelRefiner).Count > 0)
+                .OrderBy(c => c.Model.ModelRefiner is null ? 1 : 0)
+                .ThenBy(c => c.Located!.Misfit)
+                .FirstOrDefault();
+            if (best.Model is not null)
+                return (best.Model, await ReadAsync(best.Model, best.Located!.Frame, lines, page, image, day, timings, cancellationToken));
+        }
+        throw new AnchorsNotFoundException("No model in force fits the image: none of their anchors and refiners were read.");
     }
 
-    private async Task<IReadOnlyList<OcrWord>> ReadAsync(PreparedPage page, CancellationToken cancellationToken) =>
-        await engine.ReadWordsAsync(page.ToOcrInput(), OcrOptions, cancellationToken);
+    private async Task<IReadOnlyList<OcrWord>> ReadAsync(PreparedPage page, StageTimings timings, CancellationToken cancellationToken) =>
+        await timings.TimeAsync("ocr", () => engine.ReadWordsAsync(page.ToOcrInput(), OcrOptions, cancellationToken));
 
     private async Task<ClarityExtraction> ReadAsync(ClarityModel model, DocumentFrame frame, IReadOnlyList<List<OcrWord>> lines,
-        PreparedPage page, MagickImage image, DateOnly today, CancellationToken cancellationToken)
+        PreparedPage page, MagickImage image, DateOnly today, StageTimings timings, CancellationToken cancellationToken)
     {
         var placed = lines.SelectMany(l => l).Select(w => Place(w, frame)).ToList();
-        var text = model.TextComponents.ToDictionary(
-            c => c.Key, c => (IReadOnlyList<string>)WordsIn(placed, c.Value).SelectMany(l => l).ToList(), StringComparer.Ordinal);
+        var text = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, box) in model.TextComponents)
+        {
+            var words = WordsIn(placed, box).SelectMany(l => l).ToList();
+            text[name] = model.TextFormats.TryGetValue(name, out var format)
+                ? await FormattedAsync(words, format, page, frame, box, timings, cancellationToken)
+                : words;
+        }
         var tables = model.TableComponents.ToDictionary(
             t => t.Key, t => ReadTable(placed, t.Value), StringComparer.Ordinal);
-        var images = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (model.ImageComponents.Count > 0)
+        var images = timings.Time("crops", () =>
         {
-            using var color = page.RenderColor();
+            var crops = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, box) in model.ImageComponents)
-                if (Crop(color, frame, box) is { } jpeg)
-                    images[name] = Convert.ToBase64String(jpeg);
-        }
-        var mrz = model.MrzComponents.Count > 0 ? await mrzReader.ReadAsync(image, today, cancellationToken) : null;
+            {
+                using var crop = UploadCrops.Cut(image, page.Transform, frame, box, margin: 0);
+                if (crop is null)
+                    continue;
+                crop.Quality = JpegQuality;
+                crop.Format = MagickFormat.Jpeg;
+                crops[name] = Convert.ToBase64String(crop.ToByteArray());
+            }
+            return crops;
+        });
+        var mrz = model.MrzComponents.Count > 0
+            ? await timings.TimeAsync("mrz", () => ReadMrzAsync(model, image, page, frame, today, cancellationToken))
+            : null;
         return new ClarityExtraction(text, images, tables, mrz);
+    }
+
+    /// <summary>
+    /// A formatted component's words, corrected by its format. When they do not fit it, the
+    /// longest run of them that does is taken (a box placed a little off also holds a word of a
+    /// neighbouring label); failing that, the component's box is read again on its own, enlarged
+    /// when its text is small, with only the characters the format allows.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> FormattedAsync(List<string> words, TextFormat format, PreparedPage page, DocumentFrame frame,
+        FrameBox box, StageTimings timings, CancellationToken cancellationToken)
+    {
+        if (FittingRun(words, format) is { } fitting)
+            return Words(fitting);
+        var corrected = format.Correct(string.Join(' ', words));
+        if (PageCrop(page.Gray, frame, box) is not { } crop)
+            return Words(corrected);
+        var options = new TesseractOptions(PageSegmentation: format.IsOneCharacter ? SingleCharacter : SingleLine, CharacterWhitelist: format.Whitelist);
+        var reread = await timings.TimeAsync("reread", () => engine.ReadWordsAsync(LineImage(crop), options, cancellationToken));
+        var again = PhraseFinder.Lines(reread).SelectMany(l => l).Select(w => w.Text).ToList();
+        return Words(FittingRun(again, format) ?? corrected);
+    }
+
+    /// <summary>The longest run of consecutive words that, corrected, fits the format (the leftmost of equal runs); null when none does.</summary>
+    private static string? FittingRun(List<string> words, TextFormat format)
+    {
+        for (var count = words.Count; count >= 1; count--)
+        {
+            for (var start = 0; start + count <= words.Count; start++)
+            {
+                var corrected = format.Correct(string.Join(' ', words.Skip(start).Take(count)));
+                if (format.Fits(corrected))
+                    return corrected;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A box's pixels for a reading on their own: enlarged to <see cref="MinLineHeight"/> when
+    /// smaller, with a white border (Tesseract misreads text that touches the image's edge).
+    /// </summary>
+    private static byte[] LineImage(PixelRaster crop)
+    {
+        using var image = crop.ToMagickImage();
+        if (crop.Height < MinLineHeight)
+        {
+            var scale = (double)MinLineHeight / crop.Height;
+            image.Resize((uint)Math.Round(crop.Width * scale), MinLineHeight, FilterType.Triangle);
+        }
+        image.BorderColor = MagickColors.White;
+        image.Border(LineBorder);
+        image.Depth = 8;
+        return image.ToByteArray(MagickFormat.Pgm);
+    }
+
+    private static List<string> Words(string text) => [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>
+    /// The zone read from its component's box cut from the upload (upright, with a margin for a
+    /// frame placed a little off, at the upload's resolution), so the reader sees the zone without
+    /// the rest of the document. The cut reaches as far again above the box: the reader looks for
+    /// a zone in the lower half of a page first, and a cut of the zone alone would put its upper
+    /// line outside that half. When that finds none, the reader searches the whole upload.
+    /// </summary>
+    private async Task<MrzReading?> ReadMrzAsync(ClarityModel model, MagickImage image, PreparedPage page, DocumentFrame frame,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        foreach (var box in model.MrzComponents.Values)
+        {
+            using var crop = UploadCrops.Cut(image, page.Transform, frame, box, margin: MrzMarginUnits, extraAbove: box.Height);
+            if (crop is not null && await mrzReader.ReadAsync(crop, today, cancellationToken) is { } reading)
+                return reading;
+        }
+        return await mrzReader.ReadAsync(image, today, cancellationToken);
+    }
+
+    /// <summary>The page's pixels under a component's box (axis-aligned around its corners), or null when off the page.</summary>
+    private static PixelRaster? PageCrop(PixelRaster page, DocumentFrame frame, FrameBox box)
+    {
+        var corners = new[] { (box.X1, box.Y1), (box.X2, box.Y1), (box.X1, box.Y2), (box.X2, box.Y2) }
+            .Select(c => frame.ToPixels(c.Item1, c.Item2)).ToList();
+        var left = (int)Math.Floor(corners.Min(c => c.X));
+        var top = (int)Math.Floor(corners.Min(c => c.Y));
+        return page.Crop(left, top, (int)Math.Ceiling(corners.Max(c => c.X)) - left, (int)Math.Ceiling(corners.Max(c => c.Y)) - top);
     }
 
     private static PlacedWord Place(OcrWord word, DocumentFrame frame)
@@ -128,33 +249,6 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
             top = bottom;
         }
         return rows;
-    }
-
-    /// <summary>The component's box cut from the colour page and turned upright, as JPEG; null when the box is off the page.</summary>
-    private static byte[]? Crop(MagickImage color, DocumentFrame frame, FrameBox box)
-    {
-        var corners = new[] { (box.X1, box.Y1), (box.X2, box.Y1), (box.X1, box.Y2), (box.X2, box.Y2) }
-            .Select(c => frame.ToPixels(c.Item1, c.Item2)).ToList();
-        var left = Math.Max(0, (int)Math.Floor(corners.Min(c => c.X)));
-        var top = Math.Max(0, (int)Math.Floor(corners.Min(c => c.Y)));
-        var right = Math.Min((int)color.Width, (int)Math.Ceiling(corners.Max(c => c.X)));
-        var bottom = Math.Min((int)color.Height, (int)Math.Ceiling(corners.Max(c => c.Y)));
-        if (right - left < 2 || bottom - top < 2)
-            return null;
-        using var crop = (MagickImage)color.CloneArea(new MagickGeometry(left, top, (uint)(right - left), (uint)(bottom - top)));
-        var turnDegrees = frame.RotationRadians * 180 / Math.PI;
-        if (Math.Abs(turnDegrees) >= MinCropTurnDegrees)
-        {
-            crop.BackgroundColor = MagickColors.White;
-            crop.Rotate(-turnDegrees);
-            var width = (uint)Math.Max(2, Math.Min(crop.Width, Math.Round(box.Width * frame.PixelsPerUnit)));
-            var height = (uint)Math.Max(2, Math.Min(crop.Height, Math.Round(box.Height * frame.PixelsPerUnit)));
-            crop.Crop(new MagickGeometry(width, height) { }, Gravity.Center);
-            crop.ResetPage();
-        }
-        crop.Quality = JpegQuality;
-        crop.Format = MagickFormat.Jpeg;
-        return crop.ToByteArray();
     }
 
     private sealed record PlacedWord(string Text, double X, double Y, double Width, double Height);

@@ -29,6 +29,12 @@ public sealed record ClarityModel
     /// </summary>
     public IReadOnlyDictionary<string, FrameBox> MrzComponents { get; init; } = new Dictionary<string, FrameBox>();
 
+    /// <summary>
+    /// What some text components hold (an addition to the reference's schema, optional): used to
+    /// correct letter/digit confusions and to read a component again when its reading does not fit.
+    /// </summary>
+    public IReadOnlyDictionary<string, TextFormat> TextFormats { get; init; } = new Dictionary<string, TextFormat>();
+
     /// <summary>Whether the model is in force on <paramref name="day"/>: on or after its start date and before its end date.</summary>
     public bool IsValidOn(DateOnly day) => day >= ModelStartDate && (ModelEndDate is not { } end || day < end);
 }

@@ -17,7 +17,13 @@ public static class ClarityModelJson
     private const double FractionTolerance = 0.02;
 
     /// <exception cref="ClarityModelFormatException">A property is missing or malformed.</exception>
-    public static ClarityModel Read(JsonObject properties) => new()
+    public static ClarityModel Read(JsonObject properties)
+    {
+        var model = ReadWithoutFormats(properties);
+        return model with { TextFormats = Formats(properties["text_component_formats"], model.TextComponents) };
+    }
+
+    private static ClarityModel ReadWithoutFormats(JsonObject properties) => new()
     {
         Name = RequiredText(properties, "name"),
         Description = OptionalText(properties, "description"),
@@ -52,6 +58,13 @@ public static class ClarityModelJson
         foreach (var (key, value) in WriteGeometry(new TrainedGeometry(model.AnchorA, model.AnchorC, model.Norm, model.Angle,
                      model.TextComponents, model.ImageComponents, model.TableComponents, model.MrzComponents)).ToList())
             properties[key] = value?.DeepClone();
+        if (model.TextFormats.Count > 0)
+        {
+            var formats = new JsonObject();
+            foreach (var (name, format) in model.TextFormats)
+                formats[name] = format.Pattern;
+            properties["text_component_formats"] = formats;
+        }
         return properties;
     }
 
@@ -175,6 +188,27 @@ public static class ClarityModelJson
         if (v[0] >= v[2] || v[1] >= v[3])
             throw new ClarityModelFormatException(field, $"{field} must have x1 < x2 and y1 < y2.");
         return new FrameBox(v[0], v[1], v[2], v[3]);
+    }
+
+    private static Dictionary<string, TextFormat> Formats(JsonNode? node, IReadOnlyDictionary<string, FrameBox> textComponents)
+    {
+        const string field = "text_component_formats";
+        if (node is null)
+            return [];
+        if (node is not JsonObject formats)
+            throw new ClarityModelFormatException(field, "text_component_formats must be an object {text component name: format}.");
+        var read = new Dictionary<string, TextFormat>(StringComparer.Ordinal);
+        foreach (var (name, value) in formats)
+        {
+            var path = $"{field}.{name}";
+            if (!textComponents.ContainsKey(name))
+                throw new ClarityModelFormatException(path, $"{path} names no text component.");
+            if (value is null || value.GetValueKind() != JsonValueKind.String)
+                throw new ClarityModelFormatException(path, $"{path} must be a string.");
+            read[name] = TextFormat.TryParse(value.GetValue<string>(), out var problem)
+                ?? throw new ClarityModelFormatException(path, $"{path}: {problem}");
+        }
+        return read;
     }
 
     private static Dictionary<string, TableComponent> Tables(JsonNode? node)

@@ -15,4 +15,13 @@ public sealed record PageTransform(double Scale, double RotationDegrees, int Sou
         var dy = y * Scale - SourceHeight * Scale / 2;
         return (dx * cos - dy * sin + Width / 2.0, dx * sin + dy * cos + Height / 2.0);
     }
+
+    /// <summary>Where a point of the prepared page comes from in the uploaded image (the inverse of <see cref="Map"/>).</summary>
+    public (double X, double Y) Unmap(double x, double y)
+    {
+        var (sin, cos) = Math.SinCos(RotationDegrees * Math.PI / 180);
+        var dx = x - Width / 2.0;
+        var dy = y - Height / 2.0;
+        return ((dx * cos + dy * sin) / Scale + SourceWidth / 2.0, (-dx * sin + dy * cos) / Scale + SourceHeight / 2.0);
+    }
 }

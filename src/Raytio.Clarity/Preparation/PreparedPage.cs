@@ -1,34 +1,23 @@
-using ImageMagick;
-
 namespace Raytio.Clarity.Preparation;
 
 /// <summary>
 /// An upload made ready for OCR: gray, at a working size, straightened. <see cref="Transform"/>
-/// says where the upload's pixels went; <see cref="RenderColor"/> makes the same page in colour
-/// for image crops only when a model asks for them.
+/// says where the upload's pixels went (image components are cut from the upload itself through
+/// it, so no colour copy of the page is made).
 /// </summary>
-public sealed class PreparedPage(MagickImage gray, MagickImage source, PageTransform transform) : IDisposable
+public sealed class PreparedPage(PixelRaster gray, PageTransform transform, double noiseSigma, bool denoised)
 {
-    public MagickImage Gray => gray;
+    public PixelRaster Gray => gray;
     public PageTransform Transform => transform;
 
     /// <summary>The skew removed, degrees clockwise.</summary>
     public double SkewDegrees => 0.0 - transform.RotationDegrees;
 
-    /// <summary>The gray page as binary PGM, which Tesseract reads without a decoder's cost.</summary>
-    public byte[] ToOcrInput()
-    {
-        // Eight bits always: ImageMagick writes a one-colour page with maxval 1, which Leptonica refuses.
-        gray.Depth = 8;
-        return gray.ToByteArray(MagickFormat.Pgm);
-    }
+    /// <summary>The page's estimated pixel noise (deviation, 0-255) and whether it got the median filter for it.</summary>
+    public double NoiseSigma => noiseSigma;
 
-    public MagickImage RenderColor()
-    {
-        var color = (MagickImage)source.Clone();
-        PagePreparer.Apply(color, transform);
-        return color;
-    }
+    public bool Denoised => denoised;
 
-    public void Dispose() => gray.Dispose();
+    /// <summary>The gray page as binary PGM for Tesseract.</summary>
+    public byte[] ToOcrInput() => gray.ToNetpbm();
 }

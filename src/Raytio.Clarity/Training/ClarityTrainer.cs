@@ -20,7 +20,7 @@ public sealed class ClarityTrainer(TesseractEngine engine)
     public async Task<TrainedGeometry> TrainAsync(MagickImage image, IReadOnlyList<OcrWord>? ocr, string anchorA, string anchorC,
         IReadOnlyList<TrainingComponent> components, CancellationToken cancellationToken)
     {
-        using var page = PagePreparer.Prepare(image);
+        var page = PagePreparer.Prepare(image);
         var transform = page.Transform;
         var words = ocr is null
             ? await engine.ReadWordsAsync(page.ToOcrInput(), ClarityExtractor.OcrOptions, cancellationToken)

@@ -18,8 +18,8 @@ public class GeneratedDocumentAccuracyTests(ITestOutputHelper output)
     private const int PerLayout = 4;
 
     [Theory]
-    [InlineData(false, 0.85)]
-    [InlineData(true, 0.8)]
+    [InlineData(false, 0.95)]
+    [InlineData(true, 0.9)]
     public async Task Shipped_models_read_generated_documents(bool noisy, double floor)
     {
         MagickNET.SetRandomSeed(2026);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ImageMagick;
+using ImageMagick.Drawing;
 using Raytio.Clarity.Tests.Documents;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
@@ -57,12 +58,49 @@ public sealed class ExtractTests(RaytioFactory app) : IClassFixture<RaytioFactor
     public async Task Another_users_private_model_is_not_used_and_an_image_no_model_fits_is_422()
     {
         var (owner, other) = (await GraphUser.CreateAsync(app), await GraphUser.CreateAsync(app));
-        await app.StoreLicenceModelAsync(owner);
+        // The owner's model places its frame by the label "Version"; the image lacks the shipped model's anchor C.
+        await app.StoreLicenceModelAsync(owner, anchorC: "Version");
         var licence = DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(11), Distortion.None);
-        var card = DocumentGenerator.Generate(DocumentKind.CommunityServicesCard, new Random(12), Distortion.None);
+        var withoutAnchorC = Covered(licence.Jpeg, CardLayouts.DriverLicence.AnchorC);
 
-        await (await ExtractAsync(other, Licence, licence.Jpeg)).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "document_not_recognised");
-        await (await ExtractAsync(owner, Licence, card.Jpeg)).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "document_not_recognised");
+        await (await ExtractAsync(other, Licence, withoutAnchorC)).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "document_not_recognised");
+        var read = await (await ExtractAsync(owner, Licence, withoutAnchorC)).AssertOkAsync();
+        Assert.Equal(licence.Fields["licence_number"], read.DocumentData().GetProperty("licence_number").GetString());
+        await (await ExtractAsync(owner, Licence, Raytio.Server.Tests.Mrz.MrzUploads.Blank())).AssertErrorAsync(HttpStatusCode.UnprocessableEntity, "document_not_recognised");
+    }
+
+    [Fact]
+    public async Task A_passport_is_read_with_the_shipped_model_and_its_machine_readable_zone_confirms_the_fields()
+    {
+        var user = await GraphUser.CreateAsync(app);
+        var passport = DocumentGenerator.Generate(DocumentKind.NzPassport, new Random(31), Distortion.None);
+
+        var extracted = await (await ExtractAsync(user, Passport, passport.Jpeg)).AssertOkAsync();
+
+        var data = extracted.DocumentData();
+        Assert.Equal(passport.Fields["document_number"], data.GetProperty("passport_number").GetString());
+        Assert.Equal(passport.Fields["surname"], data.GetProperty("last_name").GetString());
+        var mrz = extracted.GetProperty("data").GetProperty("mrz");
+        Assert.True(mrz.GetProperty("valid").GetBoolean());
+        var confirmed = mrz.GetProperty("confirmed").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains("document_number", confirmed);
+        Assert.Contains("surname", confirmed);
+        Assert.Contains("date_of_birth", confirmed);
+        Assert.Empty(mrz.GetProperty("corrected").EnumerateArray());
+        // The report is signed with the data: 104 accepts the document as answered.
+        await (await app.MapAsync(JsonNode.Parse(extracted.GetRawText())!, user.Bearer)).AssertOkAsync();
+    }
+
+    /// <summary>The image with the words of <paramref name="phrase"/> painted over in the card's colour (what a sticker or a glare would do).</summary>
+    private static byte[] Covered(byte[] jpeg, string phrase)
+    {
+        var label = CardLayouts.DriverLicence.Labels.Single(l => l.Text == phrase);
+        using var image = new MagickImage(jpeg);
+        var (left, baseline) = (label.X + DocumentGenerator.Margin, label.Baseline + DocumentGenerator.Margin);
+        new Drawables().FillColor(new MagickColor(CardLayouts.DriverLicence.Background))
+            .Rectangle(left - 8, baseline - label.Size * 1.6, left + label.Size * phrase.Length, baseline + label.Size * 0.5).Draw(image);
+        image.Format = MagickFormat.Jpeg;
+        return image.ToByteArray();
     }
 
     [Fact]

@@ -65,7 +65,8 @@ internal static class ExtractVerifyClient
     /// A driver-licence model trained (ClarityTrainer) on a clean generated licence
     /// (tests/Raytio.Clarity.Tests/Documents), stored as the user's ss_Clarity_Model_01 object.
     /// </summary>
-    public static async Task StoreLicenceModelAsync(this RaytioFactory app, GraphUser user)
+    /// <param name="anchorC">Anchor C when not the layout's (a model the shipped licence model is not).</param>
+    public static async Task StoreLicenceModelAsync(this RaytioFactory app, GraphUser user, string? anchorC = null)
     {
         const DocumentKind kind = DocumentKind.NzDriverLicence;
         var layout = CardLayouts.For(kind);
@@ -73,7 +74,7 @@ internal static class ExtractVerifyClient
         using var image = new MagickImage(document.Jpeg);
         var components = DocumentGenerator.Components(kind).Where(c => c.Type is "text" or "image").Select(c => new TrainingComponent(
             c.Name, Enum.Parse<ComponentType>(c.Type, ignoreCase: true), c.Box.X, c.Box.Y, c.Box.X + c.Box.Width, c.Box.Y + c.Box.Height)).ToList();
-        var geometry = await new ClarityTrainer(new TesseractEngine()).TrainAsync(image, null, layout.AnchorA, layout.AnchorC, components, CancellationToken.None);
+        var geometry = await new ClarityTrainer(new TesseractEngine()).TrainAsync(image, null, layout.AnchorA, anchorC ?? layout.AnchorC, components, CancellationToken.None);
         var properties = ClarityModelJson.Write(geometry.ToModel(kind.ToString(), new DateOnly(2020, 1, 1), refiner: layout.Refiner));
         await (await app.SendJsonTextAsync(HttpMethod.Post, "/db/v1/profile_objects",
             new JsonObject { ["schema"] = "ss_Clarity_Model_01", ["properties"] = properties }.ToJsonString(), user.Bearer)).AssertOkAsync();

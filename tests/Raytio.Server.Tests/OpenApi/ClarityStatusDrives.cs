@@ -1,10 +1,15 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Raytio.Clarity.Tests.Documents;
 using Raytio.Clarity.Tests.Imaging;
+using Raytio.Server.Features.Billing.Metering;
+using Raytio.Server.Tests.Billing.Metering;
 using Raytio.Server.Tests.Clarity;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Server.Tests.Mrz;
+using Raytio.Server.Tests.Organizations;
 
 namespace Raytio.Server.Tests.OpenApi;
 
@@ -25,6 +30,7 @@ internal static class ClarityStatusDrives
         await app.ExtractAsync(ClarityUploads.ExtractBody(MrzUploads.Blank(), model), null);
         await app.SendAsync(HttpMethod.Post, ClarityUploads.ExtractPath, new StringContent("<a/>", Encoding.UTF8, "application/xml"), user.Bearer);
         await app.SendJsonTextAsync(HttpMethod.Post, "/clarity/v2/extract", "{}", user.Bearer);
+        await app.DriveUncreditedExtractAsync(user);
 
         var training = DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(4), Distortion.None);
         await app.TrainAsync(ClarityUploads.TrainBody(DocumentKind.NzDriverLicence, training.Jpeg), user.Bearer);
@@ -34,5 +40,23 @@ internal static class ClarityStatusDrives
         await app.TrainAsync(ClarityUploads.TrainBody(DocumentKind.NzDriverLicence, MrzUploads.Blank()), null);
         await app.SendAsync(HttpMethod.Post, ClarityUploads.TrainPath, new StringContent("<a/>", Encoding.UTF8, "application/xml"), user.Bearer);
         await app.SendJsonTextAsync(HttpMethod.Post, "/clarity/v2/train", "{}", user.Bearer);
+    }
+
+    /// <summary>402 of 101: an organisation without credit, with the meter pricing `document_ocr` for the moment.</summary>
+    private static async Task DriveUncreditedExtractAsync(this RaytioFactory app, GraphUser user)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MeteringOptions>>().Value;
+        var before = options.CatalogueOrganizationId;
+        var catalogue = await app.CatalogueAsync(("default", MeteredChecks.DocumentOcr, "1"));
+        var org = await app.CreateOrgAsync(user);
+        options.CatalogueOrganizationId = catalogue.Id;
+        try
+        {
+            await app.ExtractAsync(ClarityUploads.ExtractBody(MrzUploads.Blank(), ClarityUploads.LicenceModel, org.Id.ToString()), user.Bearer);
+        }
+        finally
+        {
+            options.CatalogueOrganizationId = before;
+        }
     }
 }

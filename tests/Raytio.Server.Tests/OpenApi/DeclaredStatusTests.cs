@@ -31,7 +31,6 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("extract-verify-extract", 503), // Tesseract missing or failing: the test machine has it
         ("read-mrz", 503), // the tesseract command missing or failing: MrzOperation maps OcrUnavailableException
         ("clarity-extract", 503), ("clarity-train", 503), // the tesseract command missing: ClarityOcrUnavailableTests
-        ("clarity-extract", 402), // an organisation out of credit, on a host whose catalogue prices document_ocr: CreditMeter's tests prove the 402
         // three inserts in a row losing a race for the same new key (PriceListInserts retries a lost race)
         ("create-products", 409), ("create-prices", 409), ("create-customer-price-lists", 409),
         // Stripe failing, with the Stripe billing engine only (this host runs the embedded one): EngineSelectionTests

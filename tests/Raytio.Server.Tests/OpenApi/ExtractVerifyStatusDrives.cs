@@ -58,12 +58,14 @@ internal static class ExtractVerifyStatusDrives
         }
     }
 
-    /// <summary>102 with the user's model of generated licences: read, not recognised, not an image, too large, another's organisation.</summary>
+    /// <summary>102 with the user's model of generated licences: read (also by a stranger, with the shipped model), not recognised (a blank page), not an image, too large, another's organisation.</summary>
     private static async Task DriveExtractAsync(this RaytioFactory app, GraphUser user, GraphUser stranger)
     {
         var licence = Convert.ToBase64String(DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(5), Distortion.None).Jpeg);
         await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
         await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence }, stranger.Bearer);
+        var blank = Convert.ToBase64String(Mrz.MrzUploads.Blank());
+        await app.PostJsonAsync(Extract, new { form_data = new[] { blank }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
         await app.PostJsonAsync(Extract, new { form_data = new[] { "%%%" }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
         await app.PostJsonAsync(Extract, new { form_data = new[] { Convert.ToBase64String(ExtractTests.Huge()) }, schema_name = ExtractVerifyClient.Licence }, user.Bearer);
         await app.PostJsonAsync(Extract, new { form_data = new[] { licence }, schema_name = ExtractVerifyClient.Licence, org_id = Guid.NewGuid() }, user.Bearer);

@@ -8,15 +8,19 @@ using Raytio.Server.Features.Graph;
 namespace Raytio.Server.Features.ExtractVerify;
 
 /// <summary>
-/// The Clarity models (profile objects of ss_Clarity_Model_01) the caller may view: their own,
-/// shared with them and public ones, newest first, at most `MaxModels`. A stored object that is
-/// not a well-formed model is passed over (logged), as it cannot fit any image.
+/// The Clarity models operation 102 may use: the shipped ones (as operation 101 accepts them) and
+/// the profile objects of ss_Clarity_Model_01 the caller may view (their own, shared with them and
+/// public ones, newest first, at most `MaxModels`). A stored object that is not a well-formed model
+/// is passed over (logged), as it cannot fit any image.
 /// </summary>
 public sealed class ClarityModelCatalog(RaytioDbContext db, PermissionService permissions, IOptions<ExtractVerifyOptions> options, ILogger<ClarityModelCatalog> logger)
 {
     public const string ModelSchema = "ss_Clarity_Model_01";
 
-    public async Task<IReadOnlyList<ClarityModel>> VisibleAsync(Guid caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClarityModel>> UsableAsync(Guid caller, CancellationToken cancellationToken) =>
+        [.. await VisibleAsync(caller, cancellationToken), .. ShippedModels.All.Select(m => m.Model)];
+
+    private async Task<IReadOnlyList<ClarityModel>> VisibleAsync(Guid caller, CancellationToken cancellationToken)
     {
         var visible = permissions.NodesWith(caller, Permission.View);
         var stored = await db.GraphNodes.AsNoTracking()

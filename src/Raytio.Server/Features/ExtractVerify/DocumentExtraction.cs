@@ -9,8 +9,10 @@ using Raytio.Server.Hosting;
 namespace Raytio.Server.Features.ExtractVerify;
 
 /// <summary>
-/// Operation 102: each image of `form_data` is read with the Clarity model (among those the caller
-/// may view, <see cref="ClarityModelCatalog"/>) whose anchors and refiner it shows; the text
+/// Operation 102: each image of `form_data` is read with the Clarity model (among the shipped ones
+/// and those the caller may view, <see cref="ClarityModelCatalog"/>) whose anchors and refiner it
+/// shows; a model with a machine-readable zone has its visual fields confirmed and corrected by the
+/// zone (<see cref="MrzCrossCheck"/>, reported in `data.mrz`); the text
 /// components read are mapped leniently onto the schema's fields (what does not fit is left out),
 /// the first image that gives a field wins, and the result is signed as 104 answers. Metered as
 /// `document_extract` when `org_id` names the caller's organisation, refunded when OCR cannot run
@@ -31,13 +33,9 @@ public sealed class DocumentExtraction(
         var images = Images(body);
         var schema = await schemas.LoadAsync(body.TryGetProperty("schema_name", out var name) ? name : null, caller, "schema_name", cancellationToken);
         var organization = await payer.OrganizationAsync(caller, body, cancellationToken);
-        var candidates = await models.VisibleAsync(caller, cancellationToken);
-        if (candidates.Count == 0)
-        {
-            throw NoModelFits();
-        }
+        var candidates = await models.UsableAsync(caller, cancellationToken);
 
-        var read = await payer.RunAsync(
+        var (read, mrz) = await payer.RunAsync(
             organization, MeteredChecks.DocumentExtract, Guid.NewGuid().ToString(), ct => ReadAllAsync(images, candidates, schema, ct),
             (OcrUnavailableException problem) => new ApiException(StatusCodes.Status503ServiceUnavailable, "ocr_unavailable", $"The OCR engine could not run; nothing was charged. {problem.Message}"),
             cancellationToken);
@@ -45,13 +43,17 @@ public sealed class DocumentExtraction(
         {
             throw NoModelFits();
         }
-        return await signing.SignAsync(schema, mapper.Map(schema, read, "document_data", lenient: true), cancellationToken);
+        return await signing.SignAsync(schema, mapper.Map(schema, read, "document_data", lenient: true), cancellationToken, mrz);
     }
 
-    /// <summary>Reads each image with the models; the first image that gives a component wins.</summary>
-    private async Task<JsonObject> ReadAllAsync(List<byte[]> images, IReadOnlyList<ClarityModel> candidates, DocumentSchema schema, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads each image with the models; the first image that gives a component wins. A machine
+    /// readable zone cross-checks its image's text; the first zone's report is answered.
+    /// </summary>
+    private async Task<(JsonObject Read, JsonObject? Mrz)> ReadAllAsync(List<byte[]> images, IReadOnlyList<ClarityModel> candidates, DocumentSchema schema, CancellationToken cancellationToken)
     {
         var read = new JsonObject();
+        JsonObject? mrz = null;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         for (var index = 0; index < images.Count; index++)
         {
@@ -59,7 +61,14 @@ public sealed class DocumentExtraction(
             {
                 continue;
             }
-            foreach (var (component, words) in extraction.Text)
+            var text = extraction.Text;
+            if (extraction.Mrz is { } reading)
+            {
+                var (checkedText, report) = MrzCrossCheck.Apply(reading, text);
+                text = checkedText;
+                mrz ??= report;
+            }
+            foreach (var (component, words) in text)
             {
                 if (!read.ContainsKey(component) && words.Count > 0)
                 {
@@ -71,7 +80,7 @@ public sealed class DocumentExtraction(
                 read[component] = jpeg;
             }
         }
-        return read;
+        return (read, mrz);
     }
 
     private List<byte[]> Images(JsonElement body)
