@@ -19,6 +19,7 @@ using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
 using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Nzbn;
+using Raytio.Server.Features.OneTimeCodes;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Features.Ownership;
@@ -38,6 +39,7 @@ using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
+using Raytio.Server.Providers.Twilio;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -105,6 +107,8 @@ public static class RaytioHost
         new NzbnFeature(),
         new CentrixProvider(),
         new CreditFeature(),
+        new TwilioProvider(),
+        new OneTimeCodesFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];

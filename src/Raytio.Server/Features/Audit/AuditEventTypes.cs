@@ -61,4 +61,6 @@ public static class AuditEventTypes
     public const string NzbnOwnershipRead = "nzbn_ownership_read";
     public const string CreditReportConsumer = "credit_report_consumer";
     public const string CreditReportCommercial = "credit_report_commercial";
+    public const string OtpSend = "otp_send";
+    public const string OtpCheck = "otp_check";
 }
