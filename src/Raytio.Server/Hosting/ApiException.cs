@@ -15,6 +15,9 @@ public sealed class ApiException(int status, string code, string message, IReadO
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Twilio's error code for the same failure, answered beside ours by the one-time-code operations (110, 111).</summary>
+    public int? TwilioCode { get; init; }
+
     public static ApiException BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
 
     public static ApiException Validation(IReadOnlyDictionary<string, string[]> errors) =>

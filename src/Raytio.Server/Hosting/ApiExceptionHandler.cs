@@ -30,7 +30,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
     private static (int Status, ApiErrorBody Body, TimeSpan? RetryAfter) Describe(Exception exception, HttpRequest request) => exception switch
     {
-        ApiException api => (api.Status, new ApiErrorBody(api.Message, api.Code, api.Errors), api.RetryAfter),
+        ApiException api => (api.Status, new ApiErrorBody(api.Message, api.Code, api.Errors, api.TwilioCode), api.RetryAfter),
         BadHttpRequestException bad => (bad.StatusCode, DescribeBadRequest(bad, request), null),
         JsonException json => (StatusCodes.Status400BadRequest, DescribeJson(json), null),
         _ => (StatusCodes.Status500InternalServerError, new ApiErrorBody("An unexpected error occurred.", "internal_error"), null),

@@ -21,6 +21,7 @@ using Raytio.Server.Features.Health;
 using Raytio.Server.Features.Links;
 using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Nzbn;
+using Raytio.Server.Features.OneTimeCodes;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Features.Ownership;
@@ -42,6 +43,7 @@ using Raytio.Server.Providers.DriverLicence;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
 using Raytio.Server.Providers.Rekognition;
+using Raytio.Server.Providers.Twilio;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -113,6 +115,8 @@ public static class RaytioHost
         new CreditFeature(),
         new DriverLicenceProvider(),
         new DriverLicenceFeature(),
+        new TwilioProvider(),
+        new OneTimeCodesFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];

@@ -24,6 +24,8 @@ public sealed class Validation
         return this;
     }
 
+    public bool HasErrors => _errors.Count > 0;
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)

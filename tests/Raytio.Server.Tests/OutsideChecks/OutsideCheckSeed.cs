@@ -21,6 +21,7 @@ internal static class OutsideCheckSeed
         MeteredChecks.NzbnSearch, MeteredChecks.NzbnEntity, MeteredChecks.NzbnOwnership, MeteredChecks.CreditReportConsumer, MeteredChecks.CreditReportCommercial,
         MeteredChecks.FaceCompare,
         MeteredChecks.DriverLicence,
+        MeteredChecks.OtpSend, MeteredChecks.OtpCheck,
     ];
 
     /// <summary>Prices every outside check at 2 credits and makes this host meter from that catalogue (the host's meter settings are changed in place).</summary>

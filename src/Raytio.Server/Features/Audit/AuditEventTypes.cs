@@ -63,4 +63,6 @@ public static class AuditEventTypes
     public const string CreditReportCommercial = "credit_report_commercial";
     public const string FaceCompare = "face_compare";
     public const string DriverLicenceCheck = "driver_licence_check";
+    public const string OtpSend = "otp_send";
+    public const string OtpCheck = "otp_check";
 }

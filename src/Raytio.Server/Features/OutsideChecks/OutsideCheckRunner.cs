@@ -13,14 +13,20 @@ namespace Raytio.Server.Features.OutsideChecks;
 /// caller must be a member of the organisation it names (404 organization_not_found otherwise);
 /// the check is charged before the call (402 insufficient_credit) and refunded when the provider
 /// fails, which answers 502 provider_failed naming the provider (the vendor's body is never
-/// passed on). Every outcome, failures included, is written to the audit trail with the charge.
+/// passed on), or refuses the check with an <see cref="ApiException"/> (a limit reached, an
+/// unknown verification), which passes on unchanged. Every outcome, failures and refusals
+/// included, is written to the audit trail with the charge.
 /// </summary>
 public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall metered, AuditTrail audit, RaytioDbContext db)
 {
     public const string ProviderFailed = "provider_failed";
 
-    /// <summary>Runs <paramref name="call"/> for <paramref name="check"/>; <paramref name="outcome"/> names its answer for the audit trail (e.g. found, not_found).</summary>
-    public async Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="call"/> for <paramref name="check"/>; <paramref name="outcome"/> names its answer for the audit trail
+    /// (e.g. found, not_found) and <paramref name="describe"/>, when given, adds the answer's ids to the audit details.
+    /// </summary>
+    public async Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken,
+        Action<T, JsonObject>? describe = null)
     {
         var organization = check.OrgId is null ? (Guid?)null : (await access.ReadAsync(check.Caller, check.OrgId, cancellationToken)).Organization.Id;
         var details = (JsonObject)check.AuditDetails.DeepClone();
@@ -31,7 +37,7 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
         T answer;
         try
         {
-            answer = await metered.RunAsync<T, ProviderFailedException>(
+            answer = await metered.RunAsync(
                 organization, check.MeteredCheck, $"chk_{Guid.NewGuid():N}",
                 (charge, ct) =>
                 {
@@ -40,15 +46,22 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
                     details["settlement"] = charge.Settlement.ToString();
                     return call(ct);
                 },
+                failure => failure is ProviderFailedException or ApiException,
                 async (failure, refunded) =>
                 {
                     if (details["charge_id"] is not null)
                     {
                         details["refunded"] = refunded;
                     }
-                    details["reason"] = failure.Reason;
+                    if (failure is ApiException refused)
+                    {
+                        await RecordAsync(check, organization, details, refused.Code, CancellationToken.None);
+                        return refused;
+                    }
+                    var provider = (ProviderFailedException)failure;
+                    details["reason"] = provider.Reason;
                     await RecordAsync(check, organization, details, ProviderFailed, CancellationToken.None);
-                    return new ApiException(StatusCodes.Status502BadGateway, ProviderFailed, $"The {failure.Provider} {failure.Reason}. Nothing was charged; try again later.");
+                    return new ApiException(StatusCodes.Status502BadGateway, ProviderFailed, $"The {provider.Provider} {provider.Reason}. Nothing was charged; try again later.");
                 },
                 cancellationToken);
         }
@@ -57,6 +70,7 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
             await RecordAsync(check, organization, details, "insufficient_credit", cancellationToken);
             throw;
         }
+        describe?.Invoke(answer, details);
         await RecordAsync(check, organization, details, outcome(answer), cancellationToken);
         return answer;
     }

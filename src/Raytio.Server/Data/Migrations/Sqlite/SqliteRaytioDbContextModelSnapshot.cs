@@ -2692,6 +2692,137 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.ToTable("outgoing_emails", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Providers.Twilio.Storage.CodeDestination", b =>
+                {
+                    b.Property<string>("DestinationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_hash");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sent_at");
+
+                    b.HasKey("DestinationHash")
+                        .HasName("pk_otp_destinations");
+
+                    b.HasIndex("LastSentAt")
+                        .HasDatabaseName("ix_otp_destinations_last_sent_at");
+
+                    b.ToTable("otp_destinations", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Providers.Twilio.Storage.CodeSend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("DestinationHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_hash");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("VerificationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otp_sends");
+
+                    b.HasIndex("VerificationId")
+                        .HasDatabaseName("ix_otp_sends_verification_id");
+
+                    b.HasIndex("DestinationHash", "SentAt")
+                        .HasDatabaseName("ix_otp_sends_destination_hash_sent_at");
+
+                    b.ToTable("otp_sends", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Providers.Twilio.Storage.CodeVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checks");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DestinationHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_hash");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sid");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otp_verifications");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_otp_verifications_expires_at");
+
+                    b.HasIndex("DestinationHash", "Status")
+                        .HasDatabaseName("ix_otp_verifications_destination_hash_status");
+
+                    b.ToTable("otp_verifications", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Features.Administration.InstallationAdministrator", b =>
                 {
                     b.HasOne("Raytio.Server.Features.Auth.User", null)
@@ -2922,6 +3053,16 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_price_quote_lines_price_quotes_quote_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Providers.Twilio.Storage.CodeSend", b =>
+                {
+                    b.HasOne("Raytio.Server.Providers.Twilio.Storage.CodeVerification", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_otp_sends_code_verification_verification_id");
                 });
 #pragma warning restore 612, 618
         }

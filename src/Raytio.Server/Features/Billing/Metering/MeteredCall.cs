@@ -15,19 +15,31 @@ public sealed class MeteredCall(CreditMeter meter)
     /// it throws <typeparamref name="TFailure"/> refunds the charge and throws what
     /// <paramref name="failed"/> makes of the failure and whether a charge was refunded.
     /// </summary>
-    public async Task<T> RunAsync<T, TFailure>(
+    public Task<T> RunAsync<T, TFailure>(
         Guid? organization, string check, string reference,
         Func<MeterCharge, CancellationToken, Task<T>> work,
         Func<TFailure, bool, Task<Exception>> failed,
         CancellationToken cancellationToken)
-        where TFailure : Exception
+        where TFailure : Exception =>
+        RunAsync(organization, check, reference, work, failure => failure is TFailure, (failure, refunded) => failed((TFailure)failure, refunded), cancellationToken);
+
+    /// <summary>
+    /// As above for work that fails in more than one way: every exception <paramref name="refundsOn"/>
+    /// accepts refunds the charge and is replaced by what <paramref name="failed"/> makes of it.
+    /// </summary>
+    public async Task<T> RunAsync<T>(
+        Guid? organization, string check, string reference,
+        Func<MeterCharge, CancellationToken, Task<T>> work,
+        Func<Exception, bool> refundsOn,
+        Func<Exception, bool, Task<Exception>> failed,
+        CancellationToken cancellationToken)
     {
         var charge = await meter.ChargeAsync(organization, check, reference, cancellationToken);
         try
         {
             return await work(charge, cancellationToken);
         }
-        catch (TFailure failure)
+        catch (Exception failure) when (refundsOn(failure))
         {
             // The refund must happen even when the caller has gone away.
             var refunded = charge.Id is { } id && await meter.RefundAsync(id, CancellationToken.None);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Raytio.Server.Data;
+using Raytio.Server.Hosting;
+using Raytio.Server.Providers.Twilio.Storage;
+
+namespace Raytio.Server.Providers.Twilio.Local;
+
+/// <summary>
+/// Our own verification engine, modelled on Twilio Verify (docs/ONE-TIME-CODES.md): random codes
+/// of the configured length, kept only as keyed hashes; ten minutes to use one; five checks; five
+/// sends per destination in ten minutes. Sends to a destination take turns on its lock row;
+/// checks count themselves with a conditional update, so racing checks never exceed the limit and
+/// only one of them can approve.
+/// </summary>
+public sealed class LocalOneTimeCodeEngine(
+    RaytioDbContext db, OneTimeCodeHashes hashes, CodeDelivery delivery, IOptions<TwilioOptions> options, TimeProvider time) : IOneTimeCodeEngine
+{
+    public string Name => "one-time-code engine (local)";
+
+    public async Task<VerificationAnswer> StartAsync(VerificationStart start, CancellationToken cancellationToken)
+    {
+        var code = NewCode(options.Value.CodeLength);
+        var codeHash = await hashes.CodeAsync(start.To, code, cancellationToken);
+        var now = time.UtcNowInMicroseconds();
+        CodeVerification verification;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await TakeDestinationTurnAsync(start.To.Hash, now, cancellationToken);
+            await RefuseOverSendLimitAsync(start.To.Hash, now, cancellationToken);
+            verification = await ReusableAsync(start.Owner, start.To.Hash, now, cancellationToken) ?? Begin(start, now);
+            verification.CodeHash = codeHash;
+            verification.Channel = start.Channel;
+            verification.UpdatedAt = now;
+            db.CodeSends.Add(new CodeSend { Id = Guid.NewGuid(), VerificationId = verification.Id, DestinationHash = start.To.Hash, Channel = start.Channel, SentAt = now });
+            delivery.Deliver(start.To, start.Channel, code);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return await AnswerAsync(verification, verification.Status, cancellationToken);
+    }
+
+    public async Task<VerificationAnswer> CheckAsync(VerificationAttempt attempt, CancellationToken cancellationToken)
+    {
+        var presented = await hashes.CodeAsync(attempt.To, attempt.Code, cancellationToken);
+        var now = time.UtcNowInMicroseconds();
+        var verification = await Pending(attempt.Owner, attempt.To.Hash).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (verification is null || verification.ExpiresAt <= now)
+        {
+            throw TwilioErrors.NotFound();
+        }
+        var id = verification.Id;
+        var counted = await db.CodeVerifications
+            .Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.Checks < OneTimeCodeRules.MaxChecks && v.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Checks, v => v.Checks + 1).SetProperty(v => v.UpdatedAt, now), cancellationToken);
+        if (counted == 0)
+        {
+            throw await RefusalAsync(id, now, cancellationToken);
+        }
+        var status = VerificationStatus.Pending;
+        if (verification.CodeHash is { } stored && OneTimeCodeHashes.Same(presented, stored))
+        {
+            var approved = await db.CodeVerifications.Where(v => v.Id == id && v.Status == VerificationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VerificationStatus.Approved).SetProperty(v => v.UpdatedAt, now), cancellationToken);
+            // Another check approved it a moment ago: for this one it is finished, as for Twilio.
+            status = approved == 1 ? VerificationStatus.Approved : throw TwilioErrors.NotFound();
+        }
+        verification.UpdatedAt = now;
+        return await AnswerAsync(verification, status, cancellationToken);
+    }
+
+    /// <summary>Why a check could not be counted: the checks are used up (429 until it expires), or it is no longer pending.</summary>
+    private async Task<ApiException> RefusalAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        var current = await db.CodeVerifications.AsNoTracking().FirstAsync(v => v.Id == id, cancellationToken);
+        return current.Status == VerificationStatus.Pending && current.ExpiresAt > now && current.Checks >= OneTimeCodeRules.MaxChecks
+            ? TwilioErrors.CheckAttemptsReached(current.ExpiresAt - now)
+            : TwilioErrors.NotFound();
+    }
+
+    /// <summary>
+    /// Upserts the destination's row first in the transaction: on PostgreSQL its row lock, on
+    /// SQLite the database's write lock, is held to the commit, so the count below is exact.
+    /// </summary>
+    private Task<int> TakeDestinationTurnAsync(string destinationHash, DateTime now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO otp_destinations (destination_hash, last_sent_at) VALUES ({destinationHash}, {now})
+            ON CONFLICT (destination_hash) DO UPDATE SET last_sent_at = excluded.last_sent_at
+            """, cancellationToken);
+
+    private async Task RefuseOverSendLimitAsync(string destinationHash, DateTime now, CancellationToken cancellationToken)
+    {
+        var windowStart = now - OneTimeCodeRules.SendWindow;
+        var recent = await db.CodeSends.Where(s => s.DestinationHash == destinationHash && s.SentAt > windowStart)
+            .OrderBy(s => s.SentAt).Select(s => s.SentAt).Take(OneTimeCodeRules.MaxSends).ToListAsync(cancellationToken);
+        if (recent.Count >= OneTimeCodeRules.MaxSends)
+        {
+            throw TwilioErrors.SendAttemptsReached(recent[0] - windowStart);
+        }
+    }
+
+    /// <summary>
+    /// The owner's pending verification to the destination, to be sent a new code; null when there is
+    /// none. One that expired is marked so, and one whose checks are used up is canceled: a new one replaces it.
+    /// </summary>
+    private async Task<CodeVerification?> ReusableAsync(VerificationOwner owner, string destinationHash, DateTime now, CancellationToken cancellationToken)
+    {
+        var pending = await Pending(owner, destinationHash).FirstOrDefaultAsync(cancellationToken);
+        if (pending is null)
+        {
+            return null;
+        }
+        if (pending.ExpiresAt > now && pending.Checks < OneTimeCodeRules.MaxChecks)
+        {
+            return pending;
+        }
+        pending.Status = pending.ExpiresAt <= now ? VerificationStatus.Expired : VerificationStatus.Canceled;
+        pending.UpdatedAt = now;
+        return null;
+    }
+
+    private CodeVerification Begin(VerificationStart start, DateTime now)
+    {
+        var verification = new CodeVerification
+        {
+            Id = Guid.NewGuid(),
+            Sid = TwilioSids.NewVerification(),
+            StartedBy = start.Owner.UserId,
+            OrganizationId = start.Owner.OrganizationId,
+            DestinationHash = start.To.Hash,
+            Status = VerificationStatus.Pending,
+            CreatedAt = now,
+            ExpiresAt = now + OneTimeCodeRules.Lifetime,
+        };
+        db.CodeVerifications.Add(verification);
+        return verification;
+    }
+
+    private IQueryable<CodeVerification> Pending(VerificationOwner owner, string destinationHash) =>
+        db.CodeVerifications.OwnedBy(owner)
+            .Where(v => v.DestinationHash == destinationHash && v.Status == VerificationStatus.Pending)
+            .OrderByDescending(v => v.CreatedAt);
+
+    private async Task<VerificationAnswer> AnswerAsync(CodeVerification verification, string status, CancellationToken cancellationToken)
+    {
+        var id = verification.Id;
+        var sends = await db.CodeSends.AsNoTracking().Where(s => s.VerificationId == id).OrderBy(s => s.SentAt)
+            .Select(s => new SendAttempt(s.Channel, s.SentAt)).ToListAsync(cancellationToken);
+        var (service, account) = await hashes.LocalSidsAsync(cancellationToken);
+        return new VerificationAnswer(verification.Sid, service, account, verification.Channel, status, sends, verification.CreatedAt, verification.UpdatedAt);
+    }
+
+    private static string NewCode(int length) =>
+        string.Concat(Enumerable.Range(0, length).Select(_ => RandomNumberGenerator.GetInt32(10).ToString(CultureInfo.InvariantCulture)));
+}
