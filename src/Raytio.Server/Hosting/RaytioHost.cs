@@ -34,10 +34,12 @@ using Raytio.Server.Features.Sharing;
 using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
+using Raytio.Server.Features.Xero;
 using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
+using Raytio.Server.Providers.Xero;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -105,6 +107,8 @@ public static class RaytioHost
         new NzbnFeature(),
         new CentrixProvider(),
         new CreditFeature(),
+        new XeroProvider(),
+        new XeroFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];

@@ -61,4 +61,6 @@ public static class AuditEventTypes
     public const string NzbnOwnershipRead = "nzbn_ownership_read";
     public const string CreditReportConsumer = "credit_report_consumer";
     public const string CreditReportCommercial = "credit_report_commercial";
+    public const string XeroConnect = "xero_connect";
+    public const string XeroReport = "xero_report";
 }
