@@ -41,6 +41,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("attach-payment-method", 502), ("detach-payment-method", 502), ("list-invoices", 502), ("get-invoice", 502),
         // the NZBN register failing, with the Live adapter only (this host runs the Sandbox): NzbnLiveHostTests
         ("search-nzbn-entities", 502), ("get-nzbn-entity", 502), ("get-nzbn-ownership", 502),
+        .. XeroStatusDrives.LiveOnly,
     ];
 
     private const string Password = "correct horse battery";
@@ -107,6 +108,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveExtractVerifyAsync(TooLarge);
         await app.DriveMrzAsync();
         await app.DriveClarityAsync();
+        await app.DriveXeroAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");
