@@ -37,6 +37,7 @@ using Raytio.Server.Features.Sharing;
 using Raytio.Server.Features.SharingActions;
 using Raytio.Server.Features.UserKeys;
 using Raytio.Server.Features.Verification;
+using Raytio.Server.Features.Xero;
 using Raytio.Server.Providers.Centrix;
 using Raytio.Server.Providers.DocumentRegisters;
 using Raytio.Server.Providers.DriverLicence;
@@ -44,6 +45,7 @@ using Raytio.Server.Providers.Email;
 using Raytio.Server.Providers.Nzbn;
 using Raytio.Server.Providers.Rekognition;
 using Raytio.Server.Providers.Twilio;
+using Raytio.Server.Providers.Xero;
 using Scalar.AspNetCore;
 
 namespace Raytio.Server.Hosting;
@@ -117,6 +119,8 @@ public static class RaytioHost
         new DriverLicenceFeature(),
         new TwilioProvider(),
         new OneTimeCodesFeature(),
+        new XeroProvider(),
+        new XeroFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];

@@ -46,6 +46,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("credit-report-consumer", 502), ("credit-report-commercial", 502),
         // Twilio Verify failing, with the Live engine only (this host runs the Local one): TwilioLiveEngineTests
         ("twilio-verify", 502), ("twilio-verify-check", 502),
+        .. XeroStatusDrives.LiveOnly,
     ];
 
     private const string Password = "correct horse battery";
@@ -115,6 +116,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveMrzAsync();
         await app.DriveClarityAsync();
         await app.DriveFaceComparisonAsync();
+        await app.DriveXeroAsync();
         await app.GetAsync("/healthz");
         await app.GetAsync("/readyz");
         await app.GetAsync("/.well-known/jwks.json");

@@ -65,4 +65,6 @@ public static class AuditEventTypes
     public const string DriverLicenceCheck = "driver_licence_check";
     public const string OtpSend = "otp_send";
     public const string OtpCheck = "otp_check";
+    public const string XeroConnect = "xero_connect";
+    public const string XeroReport = "xero_report";
 }

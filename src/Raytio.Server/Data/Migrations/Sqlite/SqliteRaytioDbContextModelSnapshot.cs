@@ -2607,6 +2607,115 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                     b.ToTable("user_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Raytio.Server.Features.Xero.XeroAuthorization", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_hash");
+
+                    b.Property<string>("CodeVerifier")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_verifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redirect_uri");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("StateHash")
+                        .HasName("pk_xero_authorizations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_xero_authorizations_expires_at");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_xero_authorizations_organization_id");
+
+                    b.ToTable("xero_authorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Xero.XeroConnection", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("AccessToken")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_token");
+
+                    b.Property<DateTime>("AccessTokenExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_token_expires_at");
+
+                    b.Property<DateTime>("ConnectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connected_at");
+
+                    b.Property<Guid>("ConnectedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connected_by");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("RefreshToken")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refresh_token");
+
+                    b.Property<DateTime>("RefreshedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TenantName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_name");
+
+                    b.HasKey("OrganizationId")
+                        .HasName("pk_xero_connections");
+
+                    b.ToTable("xero_connections", (string)null);
+                });
+
             modelBuilder.Entity("Raytio.Server.Providers.Email.MailboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3053,6 +3162,26 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_price_quote_lines_price_quotes_quote_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Xero.XeroAuthorization", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_xero_authorizations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Raytio.Server.Features.Xero.XeroConnection", b =>
+                {
+                    b.HasOne("Raytio.Server.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_xero_connections_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Raytio.Server.Providers.Twilio.Storage.CodeSend", b =>
