@@ -9,10 +9,18 @@ namespace Raytio.Clarity.Mrz;
 public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
 {
     /// <summary>The line's characters, the first cell starting at <paramref name="left"/>, each <paramref name="pitch"/> wide, between <paramref name="top"/> and <paramref name="bottom"/>.</summary>
-    public string ReadLine(GrayMap map, double left, double pitch, int top, int bottom, int length)
+    public string ReadLine(GrayMap map, double left, double pitch, int top, int bottom, int length) =>
+        ReadLineScored(map, left, pitch, top, bottom, length).Text;
+
+    /// <summary>
+    /// The line's characters and how well the cells matched their glyphs on average: a zone
+    /// upside down matches far worse (its chevrons point the wrong way, its letters are turned).
+    /// </summary>
+    public (string Text, double Score) ReadLineScored(GrayMap map, double left, double pitch, int top, int bottom, int length)
     {
         var threshold = InkThreshold(map, (int)left, top, (int)(left + pitch * length), bottom);
-        var margin = (bottom - top) / 3;
+        // The traced line's box is tight: a little room for its tallest glyphs, little for a neighbour's ink.
+        var margin = (bottom - top) / 5;
         var boxes = new (int Left, int Top, int Right, int Bottom)?[length];
         for (var i = 0; i < length; i++)
         {
@@ -21,17 +29,21 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
         }
         var heights = boxes.Where(b => b is not null).Select(b => b!.Value.Bottom - b.Value.Top).Order().ToList();
         if (heights.Count == 0)
-            return new string('<', length);
+            return (new string('<', length), 0);
         // The tallest glyphs are the digits; the 90th percentile stands for a digit's height.
         var capital = heights[(int)(heights.Count * 0.9)];
         var capitalTop = boxes.Where(b => b is not null && b.Value.Bottom - b.Value.Top >= capital * 0.9).Select(b => b!.Value.Top).DefaultIfEmpty(top).Average();
         var chars = new char[length];
+        var total = 0.0;
         for (var i = 0; i < length; i++)
-            chars[i] = boxes[i] is { } box ? Classify(map, box, capital, capitalTop) : '<';
-        return new string(chars);
+        {
+            var (character, score) = boxes[i] is { } box ? Classify(map, box, capital, capitalTop) : ('<', 0);
+            (chars[i], total) = (character, total + score);
+        }
+        return (new string(chars), total / length);
     }
 
-    private char Classify(GrayMap map, (int Left, int Top, int Right, int Bottom) box, double capital, double capitalTop)
+    private (char Character, double Score) Classify(GrayMap map, (int Left, int Top, int Right, int Bottom) box, double capital, double capitalTop)
     {
         var shape = OcrBGlyphs.Normalised(map.Grid(box.Left, box.Top, box.Right, box.Bottom, OcrBGlyphs.Columns, OcrBGlyphs.Rows));
         var height = (box.Bottom - box.Top) / capital;
@@ -49,7 +61,7 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
             if (score > bestScore)
                 (best, bestScore) = (glyph.Character, score);
         }
-        return best;
+        return (best, bestScore);
     }
 
     /// <summary>Halfway between the region's paper (its bright end) and its ink (its dark end).</summary>

@@ -1,0 +1,42 @@
+namespace Raytio.Clarity.Mrz.Finding;
+
+/// <summary>
+/// A run of ink blobs of like height side by side: a printed text line, its middle fitted as
+/// the straight line y = <see cref="Intercept"/> + <see cref="Slope"/> x.
+/// </summary>
+public sealed class TextLineTrace
+{
+    public TextLineTrace(IReadOnlyList<InkBlob> blobs)
+    {
+        Blobs = blobs;
+        var heights = blobs.Select(b => b.Height).Order().ToList();
+        // Capitals and digits are the line's tallest glyphs; fillers and merged fillers are shorter.
+        Height = heights[(int)(heights.Count * 0.75)];
+        var tall = blobs.Where(b => b.Height >= Height * 0.75).ToList();
+        (Intercept, Slope) = Fit(tall.Count >= 2 ? tall : blobs);
+        Left = blobs.Min(b => b.Left);
+        Right = blobs.Max(b => b.Right);
+    }
+
+    public IReadOnlyList<InkBlob> Blobs { get; }
+    public double Height { get; }
+    public double Intercept { get; }
+    public double Slope { get; }
+    public int Left { get; }
+    public int Right { get; }
+    public double Angle => Math.Atan(Slope);
+    public double Span => Right - Left;
+    public double CenterX => (Left + Right) / 2.0;
+
+    public double YAt(double x) => Intercept + Slope * x;
+
+    private static (double Intercept, double Slope) Fit(IReadOnlyList<InkBlob> blobs)
+    {
+        var meanX = blobs.Average(b => b.CenterX);
+        var meanY = blobs.Average(b => b.CenterY);
+        var sxx = blobs.Sum(b => (b.CenterX - meanX) * (b.CenterX - meanX));
+        var sxy = blobs.Sum(b => (b.CenterX - meanX) * (b.CenterY - meanY));
+        var slope = sxx < 1e-9 ? 0 : sxy / sxx;
+        return (meanY - slope * meanX, slope);
+    }
+}
