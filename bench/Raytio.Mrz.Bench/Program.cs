@@ -5,7 +5,7 @@ using Raytio.Clarity.Mrz;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Tests.Mrz.Generation;
 
-// Usage: generate COUNT DIR [SEED] | accuracy COUNT [SEED] [--verbose]
+// Usage: generate COUNT DIR [SEED] | accuracy COUNT [SEED] [--verbose]  (MRZ_ONLY=N reads image N alone, for looking into one case)
 var command = args.FirstOrDefault() ?? "accuracy";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var seed = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var s) ? s : 2026;

@@ -28,10 +28,11 @@ public static class MrzDecoder
         {
             foreach (var length in count == 3 ? [30] : new[] { 36, 44 })
             {
-                var aligned = ocr.Where(r => r.Count == count).Select(r => Align(r, traced?.Lines.Count == count ? traced.Lines : null, length)).ToList();
-                if (traced?.Lines.Count == count)
+                var grid = traced?.Lines.Count == count ? Grid(traced, classifier!, length) : null;
+                var aligned = ocr.Where(r => r.Count == count).Select(r => Align(r, grid, length)).ToList();
+                if (grid is not null)
                 {
-                    var (ocrLines, read) = WithoutStrays(aligned, ReadGlyphs(traced.Lines, traced.Pixels, classifier!, length));
+                    var (ocrLines, read) = WithoutStrays(aligned, ReadGlyphs(traced!.Lines, grid, traced.Pixels, classifier!, length));
                     aligned = [read, read, .. ocrLines];
                 }
                 if (aligned.Count == 0 || MrzFormats.Of(Vote(aligned)) is not { } format)
@@ -39,14 +40,14 @@ public static class MrzDecoder
                 var kinds = MrzCharacterKinds.Of(format);
                 var forced = aligned.Select(r => r.Select((line, i) => MrzRepair.ForceKinds(line, kinds[i])).ToArray()).ToList();
                 var suspects = Disagreements(forced);
-                candidates.AddRange(forced.Prepend(Vote(forced)).Select(lines => new Candidate(lines, length, suspects, forced)));
+                candidates.AddRange(forced.Prepend(Vote(forced, glyphsFirst: grid is not null)).Select(lines => new Candidate(lines, length, suspects, forced)));
             }
         }
         if (traced?.Lines.Count == 2)
         {
             foreach (var lines in WithThirdLine(traced.Lines))
             {
-                var read = ReadGlyphs(lines, traced.Pixels, classifier!, 30);
+                var read = ReadGlyphs(lines, Grid(traced with { Lines = lines }, classifier!, 30), traced.Pixels, classifier!, 30);
                 candidates.Add(new Candidate(read, 30, new HashSet<(int, int)>(), [read], OnlyIfValid: true));
             }
         }
@@ -62,7 +63,7 @@ public static class MrzDecoder
             if (score > bestScore)
                 (best, bestCandidate, bestScore) = (repaired, candidate, score);
         }
-        return best is { Valid: true } && MrzBlindSpots.Disputed(best, bestCandidate!.Readings) ? best with { Valid = false } : best;
+        return best is { Valid: true } && MrzDisputes.Disputed(best, bestCandidate!.Readings) ? best with { Valid = false } : best;
     }
 
     /// <param name="OnlyIfValid">A guess (a line nobody traced) that may win only when every check digit verifies.</param>
@@ -77,19 +78,23 @@ public static class MrzDecoder
         yield return [lines[0], lines[1], lines[1] with { Top = lines[1].Top + spacing }];
     }
 
-    private static string[] ReadGlyphs(IReadOnlyList<PixelBox> lines, GrayMap pixels, MrzGlyphClassifier classifier, int length)
+    /// <summary>Each traced line's cell grid (left edge, pitch) for lines of <paramref name="length"/>, registered on its glyphs.</summary>
+    private static (double Left, double Pitch)[] Grid(ZoneGlyphs traced, MrzGlyphClassifier classifier, int length)
     {
-        var pitch = MrzLineAligner.Pitch(lines.Max(l => l.Width), length);
-        var left = lines.Min(l => l.Left);
-        return lines.Select(l => classifier.ReadLine(pixels, left, pitch, l.Top, l.Bottom, length)).ToArray();
+        var pitch = MrzLineAligner.Pitch(traced.Lines.Max(l => l.Width), length);
+        var left = traced.Lines.Min(l => l.Left);
+        return traced.Lines.Select(l => classifier.Register(traced.Pixels, left, pitch, l.Top, l.Bottom, length)).ToArray();
     }
 
-    /// <summary>The OCR lines on the cells: the traced zone's left edge and pitch when there is one, else the lines' own.</summary>
-    private static string[] Align(IReadOnlyList<OcrTextLine> lines, IReadOnlyList<PixelBox>? traced, int length)
+    private static string[] ReadGlyphs(IReadOnlyList<PixelBox> lines, (double Left, double Pitch)[] grid, GrayMap pixels, MrzGlyphClassifier classifier,
+        int length) =>
+        lines.Select((l, i) => classifier.ReadLine(pixels, grid[i].Left, grid[i].Pitch, l.Top, l.Bottom, length)).ToArray();
+
+    /// <summary>The OCR lines on the cells: the registered grid of the traced zone when there is one, else the lines' own left edge and the widest's pitch.</summary>
+    private static string[] Align(IReadOnlyList<OcrTextLine> lines, (double Left, double Pitch)[]? grid, int length)
     {
-        var span = traced?.Max(l => l.Width) ?? lines.Max(l => l.Box.Width);
-        var pitch = MrzLineAligner.Pitch(span, length);
-        return lines.Select((l, i) => MrzLineAligner.Align(l, traced?[i].Left ?? l.Box.Left, pitch, length)).ToArray();
+        var pitch = MrzLineAligner.Pitch(lines.Max(l => l.Box.Width), length);
+        return lines.Select((l, i) => MrzLineAligner.Align(l, grid?[i].Left ?? l.Box.Left, grid?[i].Pitch ?? pitch, length)).ToArray();
     }
 
     /// <summary>
@@ -135,11 +140,13 @@ public static class MrzDecoder
     }
 
     /// <summary>
-    /// Each position's most frequent character among the readings. A tie goes to the filler
-    /// (the glyph reading, which measures a glyph's height, tells the short chevron from K
-    /// better than Tesseract), else to the last reading (an OCR one, better at letter shapes).
+    /// Each position's most frequent character among the readings; a tie goes to the filler,
+    /// else to the later reading (an OCR one, better at letter shapes). Between K and the
+    /// filler alone the glyph reading (the first, when there is one) decides: it measures the
+    /// glyph's height, and the chevron stands little more than half as tall as K, while
+    /// Tesseract's English model reads a run of chevrons as K's.
     /// </summary>
-    private static string[] Vote(IReadOnlyList<string[]> readings)
+    private static string[] Vote(IReadOnlyList<string[]> readings, bool glyphsFirst = false)
     {
         var lines = new string[readings[0].Length];
         for (var line = 0; line < lines.Length; line++)
@@ -147,8 +154,10 @@ public static class MrzDecoder
             var chars = new char[readings[0][line].Length];
             for (var i = 0; i < chars.Length; i++)
             {
-                chars[i] = readings.Select((r, order) => (Char: r[line][i], Order: order)).GroupBy(c => c.Char)
-                    .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key == '<').ThenByDescending(g => g.Max(c => c.Order)).First().Key;
+                var votes = readings.Select((r, order) => (Char: r[line][i], Order: order)).GroupBy(c => c.Char).ToList();
+                chars[i] = glyphsFirst && votes.All(g => g.Key is 'K' or '<')
+                    ? readings[0][line][i]
+                    : votes.OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key == '<').ThenByDescending(g => g.Max(c => c.Order)).First().Key;
             }
             lines[line] = new string(chars);
         }

@@ -79,11 +79,21 @@ public static class MrzParser
 
     /// <summary>
     /// Every character of the kind its position holds (dates and check digits digits, codes and
-    /// names letters or fillers, sex M, F or filler), and the document code begins with a letter.
-    /// A date part left unknown (fillers) is not vouched for: a filler weighs what 0 does in a check digit.
+    /// names letters or fillers, sex M, F or filler), and the document code's first letter the
+    /// one its layout allows: P on a passport (TD3), A, C or I on an ID card (TD1, TD2), V on a
+    /// visa (ICAO 9303-4 to -7). That letter is what tells a TD2 zone read with eight fillers too
+    /// many from a TD3 one: its check digits would verify all the same, fillers weighing nothing.
+    /// A date part left unknown (fillers) is not vouched for: a filler weighs what 0 does.
     /// </summary>
     private static bool WellFormed(MrzFormat format, IReadOnlyList<string> lines) =>
-        char.IsAsciiLetterUpper(lines[0][0]) && MrzCharacterKinds.Hold(format, lines);
+        FirstLetters(format).Contains(lines[0][0]) && MrzCharacterKinds.Hold(format, lines);
+
+    private static string FirstLetters(MrzFormat format) => format switch
+    {
+        MrzFormat.TD3 => "P",
+        MrzFormat.TD1 or MrzFormat.TD2 => "ACI",
+        _ => "V",
+    };
 
     private static (string Surname, string GivenNames) Name(string field)
     {

@@ -106,12 +106,6 @@ public sealed class MrzReader(TesseractEngine engine, OcrBGlyphs? glyphs)
                 rendering.Format = MagickFormat.Png;
                 glyphs ??= new ZoneGlyphs(GrayMap.From(rendering), band.Lines);
                 var words = await engine.ReadWordsAsync(rendering.ToByteArray(), BlockOptions, cancellationToken);
-                if (Environment.GetEnvironmentVariable("MRZ_DEBUG") is { } dbg)
-                {
-                    await File.WriteAllBytesAsync($"{dbg}/band{readings.Count}-{Guid.NewGuid():N}.png", rendering.ToByteArray(), cancellationToken);
-                    Console.WriteLine("  ocr: " + string.Join(" / ", OcrTextLine.Group(words).Select(l => l.Text)));
-                    Console.WriteLine("  lines: " + string.Join(" ", band.Lines));
-                }
                 if (MrzLines.Stack(OcrTextLine.Group(words)) is { } lines)
                     readings.Add(lines);
             }

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Raytio.Server.Features.Mrz;
 using Raytio.Clarity.Tests.Imaging;
+using Raytio.Server.Features.Mrz;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Server.Tests.Mrz;

@@ -12,10 +12,16 @@ public sealed class TextLineTrace
         var heights = blobs.Select(b => b.Height).Order().ToList();
         // Capitals and digits are the line's tallest glyphs; fillers and merged fillers are shorter.
         Height = heights[(int)(heights.Count * 0.75)];
-        var tall = blobs.Where(b => b.Height >= Height * 0.75).ToList();
+        // The middle from full-height glyphs, the ends from glyph-sized blobs: a glyph merged
+        // with a guilloche crossing it stands taller, off the middle, and may reach beyond the end.
+        var tall = blobs.Where(b => b.Height >= Height * 0.75 && b.Height <= Height * 1.25).ToList();
         (Intercept, Slope) = Fit(tall.Count >= 2 ? tall : blobs);
-        Left = blobs.Min(b => b.Left);
-        Right = blobs.Max(b => b.Right);
+        // A zone line begins with a letter or digit (a document code, number, date or name),
+        // so its start is its first full-height glyph's; it may end in fillers, so its end is
+        // the last glyph-sized blob's. Specks of a pattern before the line are neither.
+        var glyphs = blobs.Where(b => b.Height >= Height * 0.4 && b.Height <= Height * 1.25).ToList();
+        Left = (tall.Count > 0 ? tall : blobs).Min(b => b.Left);
+        Right = (glyphs.Count > 0 ? glyphs : blobs).Max(b => b.Right);
     }
 
     public IReadOnlyList<InkBlob> Blobs { get; }

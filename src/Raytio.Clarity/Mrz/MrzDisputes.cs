@@ -1,17 +1,18 @@
 namespace Raytio.Clarity.Mrz;
 
 /// <summary>
-/// What the 7-3-1 check digits cannot see: two characters whose values differ by a multiple of
-/// ten (0 and U, 1 and B, 6 and G...) give the same check digit wherever they stand, so when
-/// the readings of a zone disagree between such a pair at a checked position, a passing check
-/// digit says nothing about which is right.
+/// When passing check digits do not vouch for a reading. A check digit catches one wrong
+/// character but passes one field in ten of several wrong characters by chance, and the 7-3-1
+/// scheme cannot see two characters whose values differ by a multiple of ten (0 and U, 1 and B,
+/// 6 and G, K and the filler...) at all. So a reading whose readings split at a position a
+/// check digit covers is not vouched for, however its check digits come out.
 /// </summary>
-public static class MrzBlindSpots
+public static class MrzDisputes
 {
     /// <summary>
-    /// Whether, at a position a check digit covers, the readings hold a character the check
-    /// digit cannot tell from the one chosen at least half as often as the chosen one (one
-    /// stray reading among several is outvoted; a split vote is a dispute).
+    /// Whether, at a position a check digit covers, the character chosen lacks a strict
+    /// majority of the readings, or a character the check digit cannot tell from it was read at
+    /// least half as often (one stray reading among several is outvoted; a split vote is a dispute).
     /// </summary>
     public static bool Disputed(MrzReading reading, IReadOnlyList<string[]> readings)
     {
@@ -21,7 +22,8 @@ public static class MrzBlindSpots
             var chosen = reading.Lines[line][position];
             var votes = comparable.Select(r => r[line][position]).ToList();
             var support = votes.Count(c => c == chosen);
-            if (votes.GroupBy(c => c).Any(g => g.Key != chosen && Indistinguishable(chosen, g.Key) && g.Count() * 2 >= support))
+            if (support * 2 <= votes.Count
+                || votes.GroupBy(c => c).Any(g => g.Key != chosen && Indistinguishable(chosen, g.Key) && g.Count() * 2 >= support))
                 return true;
         }
         return false;
