@@ -11,7 +11,7 @@ public class MrzZoneFinderTests
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    /// <summary>The slant a perspective adds to the zone's lines (its corners moved by up to 5% of the size) is allowed for.</summary>
+    /// <summary>The slant a perspective adds to the zone's lines (its corners moved by up to 5% of the size) and the clean samples' own turn (up to 2 degrees) are allowed for.</summary>
     [Theory]
     [InlineData(0, false)]
     [InlineData(8, false)]
@@ -35,14 +35,16 @@ public class MrzZoneFinderTests
             var zone = MrzZoneFinder.Find(Gray(image))[0];
 
             Assert.Equal(sample.Format.LineCount(), zone.Lines.Count);
-            var tolerance = perspective ? 4.5 : 1.5;
+            // Clean samples are already turned up to 2 degrees.
+            var tolerance = perspective ? 5.5 : 3;
             Assert.InRange(zone.Angle * 180 / Math.PI, degrees - tolerance, degrees + tolerance);
         }
     }
 
     /// <summary>
-    /// A TD1 line under the glare may be lost at this size: the reader then reads the glyphs one
-    /// line spacing above and below the two found (<see cref="MrzDecoder"/>).
+    /// A line under the glare may be lost at this size: the reader then cuts a band reaching a
+    /// line spacing or two beyond the lines found (<see cref="ZoneBand"/>) and reads the glyphs
+    /// there (<see cref="MrzDecoder"/>). What is found must be zone lines: level, in the lower part.
     /// </summary>
     [Fact]
     public void Finds_the_zone_of_a_small_scan_under_glare()
@@ -60,8 +62,9 @@ public class MrzZoneFinderTests
 
             var zone = MrzZoneFinder.Find(Gray(image))[0];
 
-            Assert.InRange(zone.Lines.Count, 2, sample.Format.LineCount());
-            Assert.InRange(zone.Angle * 180 / Math.PI, -1.5, 1.5);
+            Assert.InRange(zone.Lines.Count, 1, sample.Format.LineCount());
+            Assert.InRange(zone.Angle * 180 / Math.PI, -3, 3);
+            Assert.True(zone.Lines[0].YAt(zone.Lines[0].CenterX) > image.Height * 0.6);
         }
     }
 

@@ -25,16 +25,24 @@ public sealed record MrzZone(IReadOnlyList<TextLineTrace> Lines)
     {
         var (cos, sin) = (Math.Cos(Angle), Math.Sin(Angle));
         // Every MRZ line starts at one margin and runs the same length, so the ends of the outer
-        // lines are the zone's corners, in perspective too; a line whose end was lost (glare)
-        // borrows the other's along the zone.
+        // lines are the zone's corners, in perspective too. Where they disagree, a speck of
+        // pattern joined to one line is likelier than a lost glyph: the later start wins, and
+        // the end of a line that ends in a full-height glyph (a check digit), else the earlier.
         var (top, bottom) = (Lines[0], Lines[^1]);
         var (topStart, topEnd) = (Along(top, top.Left, cos, sin), Along(top, top.Right, cos, sin));
         var (bottomStart, bottomEnd) = (Along(bottom, bottom.Left, cos, sin), Along(bottom, bottom.Right, cos, sin));
-        var tolerance = Height * 1.5;
+        var tolerance = Height * 0.6;
         if (Math.Abs(topStart - bottomStart) > tolerance)
-            topStart = bottomStart = Math.Min(topStart, bottomStart);
+            topStart = bottomStart = Math.Max(topStart, bottomStart);
         if (Math.Abs(topEnd - bottomEnd) > tolerance)
-            topEnd = bottomEnd = Math.Max(topEnd, bottomEnd);
+        {
+            topEnd = bottomEnd = (top.EndsInFullHeightGlyph, bottom.EndsInFullHeightGlyph) switch
+            {
+                (true, false) => topEnd,
+                (false, true) => bottomEnd,
+                _ => Math.Min(topEnd, bottomEnd),
+            };
+        }
         return
         [
             Offset(At(top, topStart - side, cos, sin), -above, cos, sin),

@@ -21,7 +21,9 @@ public sealed class TextLineTrace
         // the last glyph-sized blob's. Specks of a pattern before the line are neither.
         var glyphs = blobs.Where(b => b.Height >= Height * 0.4 && b.Height <= Height * 1.25).ToList();
         Left = (tall.Count > 0 ? tall : blobs).Min(b => b.Left);
-        Right = (glyphs.Count > 0 ? glyphs : blobs).Max(b => b.Right);
+        var last = (glyphs.Count > 0 ? glyphs : blobs).MaxBy(b => b.Right)!;
+        Right = last.Right;
+        EndsInFullHeightGlyph = last.Height >= Height * 0.75;
     }
 
     public IReadOnlyList<InkBlob> Blobs { get; }
@@ -30,6 +32,9 @@ public sealed class TextLineTrace
     public double Slope { get; }
     public int Left { get; }
     public int Right { get; }
+
+    /// <summary>Whether the line's last glyph stands full height (a check digit), not a short filler.</summary>
+    public bool EndsInFullHeightGlyph { get; }
     public double Angle => Math.Atan(Slope);
     public double Span => Right - Left;
     public double CenterX => (Left + Right) / 2.0;
