@@ -5,7 +5,7 @@ using Raytio.Clarity.Mrz;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Tests.Mrz.Generation;
 
-// Usage: generate COUNT DIR | accuracy COUNT [SEED] [--verbose]
+// Usage: generate COUNT DIR [SEED] | accuracy COUNT [SEED] [--verbose]  (MRZ_ONLY=N reads image N alone, for looking into one case)
 var command = args.FirstOrDefault() ?? "accuracy";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var seed = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var s) ? s : 2026;
@@ -16,7 +16,7 @@ if (command == "generate")
 {
     var output = args.Length > 2 ? args[2] : "mrz-samples";
     Directory.CreateDirectory(output);
-    var generator = new MrzImageGenerator(seed, today);
+    var generator = new MrzImageGenerator(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2026, today);
     for (var i = 0; i < count; i++)
     {
         var sample = generator.Next(degraded: i % 2 == 1);
@@ -34,21 +34,25 @@ var operation = new List<double>();
 var raw = new List<double>();
 var temporary = Path.Combine(Path.GetTempPath(), $"mrz-bench-{Environment.ProcessId}");
 Directory.CreateDirectory(temporary);
+var only = Environment.GetEnvironmentVariable("MRZ_ONLY") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : -1;
 for (var i = 0; i < count; i++)
 {
     var degraded = i % 2 == 1;
     var sample = generatorForRun.Next(degraded);
+    if (only >= 0 && i != only)
+        continue;
     var watch = Stopwatch.StartNew();
     using (var image = await decoder.DecodeAsync(sample.Data, CancellationToken.None))
     {
         var reading = await reader.ReadAsync(image, today, CancellationToken.None);
         operation.Add(watch.Elapsed.TotalMilliseconds);
+        var falselyValidBefore = scores[degraded].FalselyValid;
         var exact = scores[degraded].Add(sample, reading);
         if (verbose && !exact)
         {
             Console.WriteLine($"#{i} {sample.Description}");
             Console.WriteLine($"  truth {string.Join(" / ", sample.Lines)}");
-            Console.WriteLine($"  read  {(reading is null ? "(none)" : string.Join(" / ", reading.Lines) + $" valid={reading.Valid}")}");
+            Console.WriteLine($"  read  {(reading is null ? "(none)" : string.Join(" / ", reading.Lines) + $" valid={reading.Valid}")}{(scores[degraded].FalselyValid > falselyValidBefore ? " FALSELY VALID" : "")}");
         }
     }
     var file = Path.Combine(temporary, $"{i}.{(degraded ? "jpg" : "png")}");

@@ -24,6 +24,31 @@ public enum MrzCharacterKind
 
 public static class MrzCharacterKinds
 {
+    /// <summary>Whether a position of this kind may hold the character.</summary>
+    public static bool Allows(this MrzCharacterKind kind, char c) => kind switch
+    {
+        MrzCharacterKind.Digit => char.IsAsciiDigit(c),
+        MrzCharacterKind.DigitOrFiller => char.IsAsciiDigit(c) || c == '<',
+        MrzCharacterKind.Letter or MrzCharacterKind.Name => char.IsAsciiLetterUpper(c) || c == '<',
+        MrzCharacterKind.Sex => c is 'M' or 'F' or '<',
+        _ => MrzCheckDigit.ValueOf(c) >= 0,
+    };
+
+    /// <summary>Whether every character of the lines is of the kind its position holds in the format.</summary>
+    public static bool Hold(MrzFormat format, IReadOnlyList<string> lines)
+    {
+        var kinds = Of(format);
+        for (var line = 0; line < lines.Count; line++)
+        {
+            for (var i = 0; i < lines[line].Length; i++)
+            {
+                if (!kinds[line][i].Allows(lines[line][i]))
+                    return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>The kind of each position of each line of the format.</summary>
     public static MrzCharacterKind[][] Of(MrzFormat format)
     {

@@ -1,80 +1,127 @@
+using Raytio.Clarity.Ocr;
+
 namespace Raytio.Clarity.Mrz;
 
 /// <summary>
-/// From several OCR readings of one zone, the most likely zone: each reading is laid onto the
-/// cells of every layout its line count allows, and where its pixels came along its glyphs are
-/// read cell by cell too (that reading counts twice in the vote, as it cannot lose a character);
-/// the readings are also voted position by position, every candidate is repaired, and the one
-/// whose check digits verify (then the one with most verified check digits, then the layout
-/// nearest the lengths read) wins. Where only two lines were found, the glyphs of a third line
-/// one line spacing above or below are read too, as a TD1 card whose other line OCR missed.
+/// From several readings of one zone, the most likely zone. Every layout the line counts allow
+/// is tried: each OCR reading is laid onto the layout's cells (by the traced zone's left edge
+/// and pitch when the lines were traced), the band's glyphs are read cell by cell on the traced
+/// lines (that reading counts twice in the vote, as it cannot lose a character), every reading
+/// is given the kinds its positions hold, then they are voted position by position; every
+/// candidate is repaired, and the one whose check digits verify (then the one with most
+/// verified check digits, then the layout nearest the lengths read) wins. Where two lines were
+/// traced, the glyphs one line spacing above and below are read too, as a TD1 card whose other
+/// line was lost. A winner whose readings disagreed, at a position a check digit covers,
+/// between characters that check digit cannot tell apart is not reported valid.
 /// </summary>
 public static class MrzDecoder
 {
-    public static MrzReading? Decode(IReadOnlyList<ZoneReading> readings, MrzGlyphClassifier? classifier, DateOnly today)
+    public static MrzReading? Decode(IReadOnlyList<IReadOnlyList<OcrTextLine>> readings, ZoneGlyphs? glyphs, MrzGlyphClassifier? classifier,
+        DateOnly today)
     {
-        var usable = readings.Where(r => r.Lines.Count is 2 or 3).ToList();
-        if (usable.Count == 0)
-            return null;
-        var lineCount = usable.GroupBy(r => r.Lines.Count).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
-        usable = usable.Where(r => r.Lines.Count == lineCount).ToList();
-        var lengthRead = usable.Max(r => r.Lines.Max(l => MrzLineAligner.Clean(l.Text).Length));
-        var candidates = new List<(string[] Lines, int Length, IReadOnlySet<(int, int)> Suspects)>();
-        foreach (var length in lineCount == 3 ? [30] : new[] { 36, 44 })
+        var ocr = readings.Where(r => r.Count is 2 or 3).ToList();
+        var traced = glyphs is not null && classifier is not null && glyphs.Lines.Count is 2 or 3 ? glyphs : null;
+        var counts = ocr.Select(r => r.Count).Concat(traced is null ? [] : [traced.Lines.Count]).Distinct().ToList();
+        var lengthRead = ocr.Count == 0 ? 0 : ocr.Max(r => r.Max(l => MrzLineAligner.Clean(l.Text).Length));
+        var candidates = new List<Candidate>();
+        foreach (var count in counts)
         {
-            var aligned = usable.Select(r => Align(r.Lines, length)).ToList();
-            foreach (var reading in usable.Where(r => r.Pixels is not null && classifier is not null))
+            foreach (var length in count == 3 ? [30] : new[] { 36, 44 })
             {
-                var glyphs = ReadGlyphs(reading.Lines, reading.Pixels!, classifier!, length);
-                aligned.Insert(0, glyphs);
-                aligned.Insert(0, glyphs);
+                var grid = traced?.Lines.Count == count ? Grid(traced, classifier!, length) : null;
+                var aligned = ocr.Where(r => r.Count == count).Select(r => Align(r, grid, length)).ToList();
+                if (grid is not null)
+                {
+                    var (ocrLines, read) = WithoutStrays(aligned, ReadGlyphs(traced!.Lines, grid, traced.Pixels, classifier!, length));
+                    aligned = [read, read, .. ocrLines];
+                }
+                if (aligned.Count == 0 || MrzFormats.Of(Vote(aligned)) is not { } format)
+                    continue;
+                var kinds = MrzCharacterKinds.Of(format);
+                var forced = aligned.Select(r => r.Select((line, i) => MrzRepair.ForceKinds(line, kinds[i])).ToArray()).ToList();
+                var suspects = Disagreements(forced);
+                candidates.AddRange(forced.Prepend(Vote(forced, glyphsFirst: grid is not null)).Select(lines => new Candidate(lines, length, suspects, forced)));
             }
-            IReadOnlySet<(int, int)> suspects = Disagreements(aligned);
-            candidates.AddRange(aligned.Prepend(Vote(aligned)).Select(lines => (lines, length, suspects)));
         }
-        if (lineCount == 2 && classifier is not null)
+        if (traced?.Lines.Count == 2)
         {
-            foreach (var reading in usable.Where(r => r.Pixels is not null))
+            foreach (var lines in WithThirdLine(traced.Lines))
             {
-                foreach (var lines in WithThirdLine(reading.Lines))
-                    candidates.Add((ReadGlyphs(lines, reading.Pixels!, classifier, 30), 30, new HashSet<(int, int)>()));
+                var read = ReadGlyphs(lines, Grid(traced with { Lines = lines }, classifier!, 30), traced.Pixels, classifier!, 30);
+                candidates.Add(new Candidate(read, 30, new HashSet<(int, int)>(), [read], OnlyIfValid: true));
             }
         }
         MrzReading? best = null;
+        Candidate? bestCandidate = null;
         var bestScore = int.MinValue;
-        foreach (var (lines, length, suspects) in candidates)
+        foreach (var candidate in candidates)
         {
-            if (MrzFormats.Of(lines) is not { } format || MrzRepair.Repair(format, lines, today, suspects) is not { } repaired)
+            if (MrzFormats.Of(candidate.Lines) is not { } format || MrzRepair.Repair(format, candidate.Lines, today, candidate.Suspects) is not { } repaired
+                || (candidate.OnlyIfValid && !repaired.Valid))
                 continue;
-            var score = (repaired.Valid ? 1000 : 0) + repaired.Checks.Passed * 10 - Math.Abs(lengthRead - length);
+            var score = (repaired.Valid ? 1000 : 0) + repaired.Checks.Passed * 10 - Math.Abs(lengthRead - candidate.Length);
             if (score > bestScore)
-                (best, bestScore) = (repaired, score);
+                (best, bestCandidate, bestScore) = (repaired, candidate, score);
         }
-        return best;
+        return best is { Valid: true } && MrzDisputes.Disputed(best, bestCandidate!.Readings) ? best with { Valid = false } : best;
     }
+
+    /// <param name="OnlyIfValid">A guess (a line nobody traced) that may win only when every check digit verifies.</param>
+    private sealed record Candidate(string[] Lines, int Length, IReadOnlySet<(int, int)> Suspects, IReadOnlyList<string[]> Readings,
+        bool OnlyIfValid = false);
 
     /// <summary>The two lines with a third of like box one line spacing above them, and one below.</summary>
-    private static IEnumerable<IReadOnlyList<OcrTextLine>> WithThirdLine(IReadOnlyList<OcrTextLine> lines)
+    private static IEnumerable<IReadOnlyList<PixelBox>> WithThirdLine(IReadOnlyList<PixelBox> lines)
     {
-        var spacing = lines[1].Box.Top - lines[0].Box.Top;
-        var box = new Ocr.PixelBox(lines.Min(l => l.Box.Left), 0, lines.Max(l => l.Box.Width), lines.Max(l => l.Box.Height));
-        OcrTextLine Shifted(int top) => new([new Ocr.OcrWord("", box with { Top = top }, 0, 0, 0, 0)]);
-        yield return [Shifted(lines[0].Box.Top - spacing), lines[0], lines[1]];
-        yield return [lines[0], lines[1], Shifted(lines[1].Box.Top + spacing)];
+        var spacing = lines[1].Top - lines[0].Top;
+        yield return [lines[0] with { Top = lines[0].Top - spacing }, lines[0], lines[1]];
+        yield return [lines[0], lines[1], lines[1] with { Top = lines[1].Top + spacing }];
     }
 
-    private static string[] ReadGlyphs(IReadOnlyList<OcrTextLine> lines, GrayMap pixels, MrzGlyphClassifier classifier, int length)
+    /// <summary>Each traced line's cell grid (left edge, pitch) for lines of <paramref name="length"/>, registered on its glyphs.</summary>
+    private static (double Left, double Pitch)[] Grid(ZoneGlyphs traced, MrzGlyphClassifier classifier, int length)
+    {
+        var pitch = MrzLineAligner.Pitch(traced.Lines.Max(l => l.Width), length);
+        var left = traced.Lines.Min(l => l.Left);
+        return traced.Lines.Select(l => classifier.Register(traced.Pixels, left, pitch, l.Top, l.Bottom, length)).ToArray();
+    }
+
+    private static string[] ReadGlyphs(IReadOnlyList<PixelBox> lines, (double Left, double Pitch)[] grid, GrayMap pixels, MrzGlyphClassifier classifier,
+        int length) =>
+        lines.Select((l, i) => classifier.ReadLine(pixels, grid[i].Left, grid[i].Pitch, l.Top, l.Bottom, length)).ToArray();
+
+    /// <summary>The OCR lines on the cells: the registered grid of the traced zone when there is one, else the lines' own left edge and the widest's pitch.</summary>
+    private static string[] Align(IReadOnlyList<OcrTextLine> lines, (double Left, double Pitch)[]? grid, int length)
     {
         var pitch = MrzLineAligner.Pitch(lines.Max(l => l.Box.Width), length);
-        var left = lines.Min(l => l.Box.Left);
-        return lines.Select(l => classifier.ReadLine(pixels, left, pitch, l.Box.Top, l.Box.Bottom, length)).ToArray();
+        return lines.Select((l, i) => MrzLineAligner.Align(l, grid?[i].Left ?? l.Box.Left, grid?[i].Pitch ?? pitch, length)).ToArray();
     }
 
-    private static string[] Align(IReadOnlyList<OcrTextLine> lines, int length)
+    /// <summary>
+    /// Readings that strayed: line by line, an OCR line that agrees with the glyph reading at
+    /// fewer than half its cells (Tesseract's English model turns long filler runs into K, S,
+    /// E...) is replaced by the glyph line, unless no OCR line agrees with the glyph line that
+    /// well while two agree with each other: then the glyph line strayed (a cell grid off its
+    /// glyphs) and the OCR lines stand, the glyph line taking the first OCR line's place.
+    /// </summary>
+    private static (List<string[]> Ocr, string[] Glyphs) WithoutStrays(List<string[]> ocr, string[] glyphs)
     {
-        var span = lines.Max(l => l.Box.Width);
-        var pitch = MrzLineAligner.Pitch(span, length);
-        return lines.Select(l => MrzLineAligner.Align(l, l.Box.Left, pitch, length)).ToArray();
+        static bool Agree(string a, string b) => a.Zip(b).Count(p => p.First == p.Second) * 2 >= a.Length;
+        var fixedOcr = ocr.Select(r => (string[])r.Clone()).ToList();
+        var fixedGlyphs = (string[])glyphs.Clone();
+        for (var line = 0; line < glyphs.Length; line++)
+        {
+            var glyphStrayed = !ocr.Any(r => Agree(r[line], glyphs[line]))
+                && ocr.Where((r, i) => ocr.Skip(i + 1).Any(o => Agree(o[line], r[line]))).Any();
+            if (glyphStrayed)
+            {
+                fixedGlyphs[line] = ocr.First(r => ocr.Count(o => Agree(o[line], r[line])) >= 2)[line];
+                continue;
+            }
+            foreach (var reading in fixedOcr.Where(r => !Agree(r[line], glyphs[line])))
+                reading[line] = glyphs[line];
+        }
+        return (fixedOcr, fixedGlyphs);
     }
 
     /// <summary>The positions where the readings do not all agree: the only ones a check digit may correct.</summary>
@@ -92,8 +139,14 @@ public static class MrzDecoder
         return positions;
     }
 
-    /// <summary>Each position's most frequent character among the readings; the first reading breaks ties.</summary>
-    private static string[] Vote(IReadOnlyList<string[]> readings)
+    /// <summary>
+    /// Each position's most frequent character among the readings; a tie goes to the filler,
+    /// else to the later reading (an OCR one, better at letter shapes). Between K and the
+    /// filler alone the glyph reading (the first, when there is one) decides: it measures the
+    /// glyph's height, and the chevron stands little more than half as tall as K, while
+    /// Tesseract's English model reads a run of chevrons as K's.
+    /// </summary>
+    private static string[] Vote(IReadOnlyList<string[]> readings, bool glyphsFirst = false)
     {
         var lines = new string[readings[0].Length];
         for (var line = 0; line < lines.Length; line++)
@@ -101,8 +154,10 @@ public static class MrzDecoder
             var chars = new char[readings[0][line].Length];
             for (var i = 0; i < chars.Length; i++)
             {
-                chars[i] = readings.Select(r => r[line][i]).GroupBy(c => c)
-                    .OrderByDescending(g => g.Count()).First().Key;
+                var votes = readings.Select((r, order) => (Char: r[line][i], Order: order)).GroupBy(c => c.Char).ToList();
+                chars[i] = glyphsFirst && votes.All(g => g.Key is 'K' or '<')
+                    ? readings[0][line][i]
+                    : votes.OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key == '<').ThenByDescending(g => g.Max(c => c.Order)).First().Key;
             }
             lines[line] = new string(chars);
         }

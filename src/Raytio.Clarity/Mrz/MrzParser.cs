@@ -26,7 +26,7 @@ public static class MrzParser
         var (surname, given) = Name(line3);
         var fields = new MrzFields(Code(line1[..2]), Code(line1[2..5]), surname, given, number, Code(line2[15..18]),
             MrzDates.BirthDate(line2[..6], today), Sex(line2[7]), MrzDates.ExpiryDate(line2[8..14]), optional1, Trim(line2[18..29]));
-        var wellFormed = WellFormed(line1[..5], line2[15..18], line2[..6], line2[7], line2[8..14]);
+        var wellFormed = WellFormed(MrzFormat.TD1, lines);
         return new MrzReading(MrzFormat.TD1, lines, fields, checks, wellFormed && checks.All);
     }
 
@@ -53,7 +53,7 @@ public static class MrzParser
         var (surname, given) = Name(line1[5..]);
         var fields = new MrzFields(Code(line1[..2]), Code(line1[2..5]), surname, given, number, Code(line2[10..13]),
             MrzDates.BirthDate(line2[13..19], today), Sex(line2[20]), MrzDates.ExpiryDate(line2[21..27]), optional);
-        var wellFormed = WellFormed(line1[..5], line2[10..13], line2[13..19], line2[20], line2[21..27]);
+        var wellFormed = WellFormed(format, lines);
         return new MrzReading(format, lines, fields, checks, wellFormed && checks.All);
     }
 
@@ -77,12 +77,23 @@ public static class MrzParser
         return (number, MrzCheckDigit.IsValid(number, extension[^1]), Trim(rest));
     }
 
-    /// <summary>Document code and issuing state are letters or fillers (e.g. "D&lt;&lt;" for Germany), dates digits, sex M, F or filler.</summary>
-    private static bool WellFormed(string codeAndIssuer, string nationality, string birth, char sex, string expiry) =>
-        codeAndIssuer.All(c => c is >= 'A' and <= 'Z' or '<') && char.IsAsciiLetterUpper(codeAndIssuer[0])
-        && nationality.All(c => c is >= 'A' and <= 'Z' or '<')
-        && MrzDates.IsWellFormed(birth) && MrzDates.IsWellFormed(expiry)
-        && sex is 'M' or 'F' or '<';
+    /// <summary>
+    /// Every character of the kind its position holds (dates and check digits digits, codes and
+    /// names letters or fillers, sex M, F or filler), and the document code's first letter the
+    /// one its layout allows: P on a passport (TD3), A, C or I on an ID card (TD1, TD2), V on a
+    /// visa (ICAO 9303-4 to -7). That letter is what tells a TD2 zone read with eight fillers too
+    /// many from a TD3 one: its check digits would verify all the same, fillers weighing nothing.
+    /// A date part left unknown (fillers) is not vouched for: a filler weighs what 0 does.
+    /// </summary>
+    private static bool WellFormed(MrzFormat format, IReadOnlyList<string> lines) =>
+        FirstLetters(format).Contains(lines[0][0]) && MrzCharacterKinds.Hold(format, lines);
+
+    private static string FirstLetters(MrzFormat format) => format switch
+    {
+        MrzFormat.TD3 => "P",
+        MrzFormat.TD1 or MrzFormat.TD2 => "ACI",
+        _ => "V",
+    };
 
     private static (string Surname, string GivenNames) Name(string field)
     {

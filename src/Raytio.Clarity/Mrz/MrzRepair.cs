@@ -64,7 +64,7 @@ public static class MrzRepair
     /// <summary>
     /// In a name field, K's inside a run of fillers are chevrons misread: a run of K's and fillers
     /// holding at least two fillers, or reaching the end of the line, becomes fillers, except a K
-    /// that ends a name (a letter before it).
+    /// that ends a name (a letter before it) or begins one (a letter after it).
     /// </summary>
     private static void FillerRuns(char[] chars, MrzCharacterKind[] kinds)
     {
@@ -84,8 +84,10 @@ public static class MrzRepair
                 fillers += chars[j] == '<' ? 1 : 0;
             if (fillers < 2 && i < chars.Length)
                 continue;
+            // A K that ends a name (a letter before it) or begins one (a letter after it) is a letter.
             var first = start > 0 && char.IsAsciiLetterUpper(chars[start - 1]) && kinds[start - 1] == MrzCharacterKind.Name ? start + 1 : start;
-            for (var j = first; j < i; j++)
+            var last = i < chars.Length && char.IsAsciiLetterUpper(chars[i]) && kinds[i] == MrzCharacterKind.Name ? i - 1 : i;
+            for (var j = first; j < last; j++)
                 chars[j] = '<';
         }
     }
@@ -122,8 +124,10 @@ public static class MrzRepair
     /// <summary>The single reading, within two changes of ambiguous characters, whose check digits all verify; null when none or several do.</summary>
     private static MrzReading? SearchField(string[] lines, Field field, DateOnly today)
     {
+        var kinds = MrzCharacterKinds.Of(MrzFormats.Of(lines)!.Value);
         var options = field.Positions
-            .Select(p => (p.Line, p.Position, Alternatives: MrzConfusions.Alternatives(lines[p.Line][p.Position]).ToArray()))
+            .Select(p => (p.Line, p.Position, Alternatives: MrzConfusions.Alternatives(lines[p.Line][p.Position])
+                .Where(c => kinds[p.Line][p.Position].Allows(c)).ToArray()))
             .Where(o => o.Alternatives.Length > 0)
             .ToArray();
         MrzReading? found = null;

@@ -122,6 +122,66 @@ public class MrzParserTests
         Assert.True(tried > 500);
     }
 
+    /// <summary>
+    /// A character of the wrong kind for its position is never reported valid, even one the
+    /// check digits cannot see: a letter weighing what the digit it replaces weighs (U for 0, B
+    /// for 1) in a date or check digit, a digit in a code or a name, anything but M, F or a
+    /// filler as sex.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Specimens))]
+    public void Never_reports_a_character_of_the_wrong_kind_valid(string[] lines)
+    {
+        var format = MrzFormats.Of(lines)!.Value;
+        var kinds = MrzCharacterKinds.Of(format);
+        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+        var tried = 0;
+        for (var line = 0; line < lines.Length; line++)
+        {
+            for (var position = 0; position < lines[line].Length; position++)
+            {
+                // Only the first character decides visa or not; changing it changes the layout.
+                if (kinds[line][position] == MrzCharacterKind.Any || (line == 0 && position == 0))
+                    continue;
+                foreach (var c in alphabet.Where(c => !kinds[line][position].Allows(c)))
+                {
+                    var corrupted = lines.ToArray();
+                    corrupted[line] = string.Concat(lines[line].AsSpan(0, position), c.ToString(), lines[line].AsSpan(position + 1));
+                    Assert.False(MrzParser.Parse(corrupted, Today)?.Valid, $"line {line + 1}: {corrupted[line]}");
+                    tried++;
+                }
+            }
+        }
+        Assert.True(tried > 300);
+    }
+
+    [Fact]
+    public void Withholds_valid_when_the_readings_split_between_characters_a_check_digit_cannot_tell_apart()
+    {
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
+        var line1 = reading.Lines[0];
+        string[] withU = [line1, "L898902C36UTO7408122F1204159ZE184226B<<<<<10".Replace("L898902", "L8989U2", StringComparison.Ordinal)];
+        string[] asRead = [.. reading.Lines];
+
+        Assert.True(MrzDisputes.Disputed(reading, [asRead, withU]));
+        Assert.True(MrzDisputes.Disputed(reading, [asRead, asRead, withU]));
+        Assert.False(MrzDisputes.Disputed(reading, [asRead, asRead, asRead, withU]));
+        Assert.True(MrzParser.Parse(withU, Today)!.Checks.DocumentNumber);
+    }
+
+    [Fact]
+    public void Withholds_valid_when_no_character_has_a_majority_at_a_checked_position()
+    {
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
+        string[] asRead = [.. reading.Lines];
+        string[] with3 = [asRead[0], asRead[1].Replace("L8989", "L8983", StringComparison.Ordinal)];
+        string[] with5 = [asRead[0], asRead[1].Replace("L8989", "L8985", StringComparison.Ordinal)];
+
+        Assert.True(MrzDisputes.Disputed(reading, [asRead, with3, with5]));
+        Assert.True(MrzDisputes.Disputed(reading, [asRead, with3]));
+        Assert.False(MrzDisputes.Disputed(reading, [asRead, asRead, with3]));
+    }
+
     private static IEnumerable<(int Line, int Position)> CheckedPositions(MrzFormat format)
     {
         if (format == MrzFormat.TD1)

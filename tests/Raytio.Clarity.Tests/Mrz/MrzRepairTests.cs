@@ -29,6 +29,14 @@ public class MrzRepairTests
     }
 
     [Fact]
+    public void Keeps_a_K_that_begins_a_name_after_the_separator()
+    {
+        var reading = MrzRepair.Repair(MrzFormat.TD3, ["P<UTOERIKSSON<<KARIN<<<<<<<<<<<<<<<<<<<<<<<<", Line2], Today)!;
+
+        Assert.Equal("KARIN", reading.Fields.GivenNames);
+    }
+
+    [Fact]
     public void Corrects_a_suspect_character_when_the_check_digits_then_verify()
     {
         var reading = MrzRepair.Repair(MrzFormat.TD3, [Line1, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"], Today,

@@ -29,7 +29,6 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("change-instance-state", 409), // two state changes of one instance racing: the conditional write lost
         ("readyz", 503),
         ("extract-verify-extract", 503), // Tesseract missing or failing: the test machine has it
-        ("read-mrz", 503), // the tesseract command missing or failing: MrzOperation maps OcrUnavailableException
         ("clarity-extract", 503), ("clarity-train", 503), // the tesseract command missing: ClarityOcrUnavailableTests
         // three inserts in a row losing a race for the same new key (PriceListInserts retries a lost race)
         ("create-products", 409), ("create-prices", 409), ("create-customer-price-lists", 409),
@@ -361,6 +360,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             new("Raytio:MaxRequestBodyBytes", "1024"),
             new("Raytio:Convert:MaxStreamingBytes", "1024"),
             new("Raytio:Mrz:MaxRequestBodyBytes", MrzStatusDrives.BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Raytio:Mrz:QueueTimeout", "00:00:00"),
             new("Raytio:Convert:MaxWrappedBytes", "1024"),
             new("Raytio:Schemas:MaxDocumentBytes", "1024"),
             new("Raytio:Schemas:MaxValidateBytes", "1024"),

@@ -8,6 +8,7 @@ public sealed class MrzFeature : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSettings<MrzOptions>(MrzOptions.Section);
+        services.AddSingleton<MrzReadGate>();
         services.AddSingleton<MrzOperation>();
     }
 

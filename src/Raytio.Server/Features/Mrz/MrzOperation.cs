@@ -7,14 +7,18 @@ using Raytio.Server.Hosting;
 namespace Raytio.Server.Features.Mrz;
 
 /// <summary>Decodes an upload within the limits and reads its machine-readable zone, mapping the library's refusals to statuses.</summary>
-public sealed class MrzOperation(IOptions<MrzOptions> options, TimeProvider time)
+public sealed class MrzOperation(IOptions<MrzOptions> options, MrzReadGate gate, TimeProvider time)
 {
     private readonly ImageDecoder _decoder = new(
         ImageLimits.Default with { MaxBytes = options.Value.MaxRequestBodyBytes, MaxPixels = options.Value.MaxImagePixels }, new PdfRasterizer());
 
     private readonly MrzReader _reader = new(new TesseractEngine());
 
-    public async Task<MrzAnswer> ReadAsync(byte[] file, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The refusals of docs/MRZ.md; 503 <c>server_busy</c> when every read slot stayed taken.</exception>
+    public Task<MrzAnswer> ReadAsync(byte[] file, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => ReadNowAsync(file, cancellationToken), cancellationToken);
+
+    private async Task<MrzAnswer> ReadNowAsync(byte[] file, CancellationToken cancellationToken)
     {
         try
         {

@@ -63,9 +63,11 @@ public static class DocumentRenderer
     {
         var photoWidth = image.Width * 0.26;
         var top = image.Height * 0.2;
+        // The photo ends above the zone's clear area, as ICAO 9303-3 keeps the zone free of other print.
+        var photoBottom = Math.Min(top + photoWidth * 1.25, image.Height - ZoneHeightMm(format) * PixelsPerMm);
         var drawables = new Drawables()
             .FillColor(MagickColor.FromRgb(150, 150, 160)).StrokeColor(MagickColors.Transparent)
-            .Rectangle(image.Width * 0.04, top, image.Width * 0.04 + photoWidth, top + photoWidth * 1.25)
+            .Rectangle(image.Width * 0.04, top, image.Width * 0.04 + photoWidth, photoBottom)
             .Font(SansFont).FillColor(MagickColor.FromRgb(40, 40, 90)).FontPointSize(image.Height * 0.05)
             .Text(image.Width * 0.04, image.Height * 0.1, Title(format));
         var x = image.Width * 0.36;
@@ -83,6 +85,9 @@ public static class DocumentRenderer
             drawables.FontPointSize(image.Height * 0.025).FillColor(MagickColor.FromRgb(60, 60, 60)).Text(image.Width * 0.7, image.Height * 0.1, "NZL UTO 0123");
         drawables.Draw(image);
     }
+
+    /// <summary>The zone's clear area from the bottom edge: three lines (TD1) or two, with their spacing and margins.</summary>
+    private static double ZoneHeightMm(MrzFormat format) => format.LineCount() == 3 ? 21 : 17;
 
     private static string Title(MrzFormat format) => format switch
     {

@@ -7,9 +7,11 @@ namespace Raytio.Clarity.Tests.Mrz.Generation;
 
 /// <summary>
 /// Seeded generator of photographed or scanned travel documents: TD1, TD2, TD3 and visa zones
-/// with random data, then (when degraded) a table-top border, rotation up to 10 degrees, glare,
-/// reduction down to about 3.2 pixels a millimetre (275 x 184 for an ID card), blur, noise,
-/// JPEG compression and, on some, the pixels stored turned with an EXIF orientation to undo it.
+/// with random data, then (when degraded) a table-top border, a camera's perspective (the
+/// corners moved up to 6% of the size), rotation up to 10 degrees, glare (soft patches and,
+/// on some, a hard specular blob over the zone), uneven light, reduction down to about 3.2
+/// pixels a millimetre (275 x 184 for an ID card), blur, noise, JPEG compression and, on some,
+/// the pixels stored turned with an EXIF orientation to undo it.
 /// </summary>
 public sealed class MrzImageGenerator(int seed, DateOnly today)
 {
@@ -45,9 +47,15 @@ public sealed class MrzImageGenerator(int seed, DateOnly today)
             image.Border(border);
             notes.Add("border");
         }
+        if (_random.Next(2) == 0)
+            Perspective(image, notes);
         Rotate(image, 10, notes);
         if (_random.Next(2) == 0)
             Glare(image, notes);
+        if (_random.Next(4) == 0)
+            Specular(image, notes);
+        if (_random.Next(3) == 0)
+            UnevenLight(image, notes);
         Scale(image, 3.2, 9, notes);
         if (_random.Next(2) == 0)
         {
@@ -117,6 +125,49 @@ public sealed class MrzImageGenerator(int seed, DateOnly today)
         overlay.GaussianBlur(0, image.Width * 0.02);
         image.Composite(overlay, CompositeOperator.Over);
         notes.Add("glare");
+    }
+
+    /// <summary>A photograph taken at a slant: each corner moved inwards or outwards by up to 6% of the size.</summary>
+    private void Perspective(MagickImage image, List<string> notes)
+    {
+        var (width, height) = ((double)image.Width, (double)image.Height);
+        double Shift(double size) => (_random.NextDouble() * 2 - 1) * 0.06 * size;
+        double[] corners = [0, 0, width, 0, width, height, 0, height];
+        var arguments = new double[16];
+        for (var i = 0; i < 4; i++)
+        {
+            (arguments[i * 4], arguments[i * 4 + 1]) = (corners[i * 2], corners[i * 2 + 1]);
+            (arguments[i * 4 + 2], arguments[i * 4 + 3]) = (corners[i * 2] + Shift(width), corners[i * 2 + 1] + Shift(height));
+        }
+        image.VirtualPixelMethod = VirtualPixelMethod.Edge;
+        image.Distort(DistortMethod.Perspective, arguments);
+        image.ResetPage();
+        notes.Add("perspective");
+    }
+
+    /// <summary>A lamp's hard reflection on the laminate: a small near-white blob in the lower half, where the zone is.</summary>
+    private void Specular(MagickImage image, List<string> notes)
+    {
+        using var overlay = new MagickImage(MagickColors.Transparent, image.Width, image.Height);
+        var radius = image.Width * (0.03 + _random.NextDouble() * 0.05);
+        new Drawables().FillColor(new MagickColor(255, 255, 255, (byte)_random.Next(200, 246))).StrokeColor(MagickColors.Transparent)
+            .Ellipse(_random.NextDouble() * image.Width, image.Height * (0.6 + _random.NextDouble() * 0.35), radius * 1.6, radius, 0, 360)
+            .Draw(overlay);
+        overlay.GaussianBlur(0, radius * 0.25);
+        image.Composite(overlay, CompositeOperator.Over);
+        notes.Add("specular");
+    }
+
+    /// <summary>Light falling off across the document: a shadow darkening one side by up to 40%.</summary>
+    private void UnevenLight(MagickImage image, List<string> notes)
+    {
+        var depth = 0.15 + _random.NextDouble() * 0.25;
+        using var shade = new MagickImage($"gradient:gray{(int)(100 - depth * 100)}-white", image.Width, image.Height);
+        if (_random.Next(2) == 0)
+            shade.Rotate(90 * _random.Next(1, 4));
+        shade.Resize(new MagickGeometry(image.Width, image.Height) { IgnoreAspectRatio = true });
+        image.Composite(shade, CompositeOperator.Multiply);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"shadow {depth:F2}"));
     }
 
     /// <summary>Turns the pixels the opposite way to the EXIF orientation, so that applying it makes them upright again.</summary>
