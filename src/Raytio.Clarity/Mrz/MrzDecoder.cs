@@ -40,7 +40,7 @@ public static class MrzDecoder
                 var kinds = MrzCharacterKinds.Of(format);
                 var forced = aligned.Select(r => r.Select((line, i) => MrzRepair.ForceKinds(line, kinds[i])).ToArray()).ToList();
                 var suspects = Disagreements(forced);
-                candidates.AddRange(forced.Prepend(Vote(forced, glyphsFirst: grid is not null)).Select(lines => new Candidate(lines, length, suspects, forced)));
+                candidates.AddRange(forced.Prepend(Vote(forced, glyphsFirst: grid is not null)).Select(lines => new Candidate(lines, length, suspects, forced, GlyphsFirst: grid is not null)));
             }
         }
         if (traced?.Lines.Count == 2)
@@ -63,12 +63,13 @@ public static class MrzDecoder
             if (score > bestScore)
                 (best, bestCandidate, bestScore) = (repaired, candidate, score);
         }
-        return best is { Valid: true } && MrzDisputes.Disputed(best, bestCandidate!.Readings) ? best with { Valid = false } : best;
+        return best is { Valid: true } && MrzDisputes.Disputed(best, bestCandidate!.Readings, bestCandidate.GlyphsFirst) ? best with { Valid = false } : best;
     }
 
     /// <param name="OnlyIfValid">A guess (a line nobody traced) that may win only when every check digit verifies.</param>
+    /// <param name="GlyphsFirst">The first reading is the glyph reading, which decides between K and the filler.</param>
     private sealed record Candidate(string[] Lines, int Length, IReadOnlySet<(int, int)> Suspects, IReadOnlyList<string[]> Readings,
-        bool OnlyIfValid = false);
+        bool OnlyIfValid = false, bool GlyphsFirst = false);
 
     /// <summary>The two lines with a third of like box one line spacing above them, and one below.</summary>
     private static IEnumerable<IReadOnlyList<PixelBox>> WithThirdLine(IReadOnlyList<PixelBox> lines)

@@ -13,14 +13,19 @@ public static class MrzDisputes
     /// Whether, at a position a check digit covers, the character chosen lacks a strict
     /// majority of the readings, or a character the check digit cannot tell from it was read at
     /// least half as often (one stray reading among several is outvoted; a split vote is a dispute).
+    /// With <paramref name="glyphsFirst"/>, a split between K and the filler alone is no dispute
+    /// when the chosen character is the first (glyph) reading's: the glyph's measured height tells
+    /// the chevron from K, which Tesseract's English model reads a run of chevrons as.
     /// </summary>
-    public static bool Disputed(MrzReading reading, IReadOnlyList<string[]> readings)
+    public static bool Disputed(MrzReading reading, IReadOnlyList<string[]> readings, bool glyphsFirst = false)
     {
         var comparable = readings.Where(r => r.Length == reading.Lines.Count && r.Select(l => l.Length).SequenceEqual(reading.Lines.Select(l => l.Length))).ToList();
         foreach (var (line, position) in Covered(reading.Format))
         {
             var chosen = reading.Lines[line][position];
             var votes = comparable.Select(r => r[line][position]).ToList();
+            if (glyphsFirst && comparable.Count > 0 && comparable[0][line][position] == chosen && votes.All(c => c is 'K' or '<'))
+                continue;
             var support = votes.Count(c => c == chosen);
             if (support * 2 <= votes.Count
                 || votes.GroupBy(c => c).Any(g => g.Key != chosen && Indistinguishable(chosen, g.Key) && g.Count() * 2 >= support))

@@ -182,6 +182,20 @@ public class MrzParserTests
         Assert.False(MrzDisputes.Disputed(reading, [asRead, asRead, with3]));
     }
 
+    [Fact]
+    public void The_glyph_reading_settles_a_split_between_K_and_the_filler_but_no_other_split()
+    {
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
+        string[] glyphs = [.. reading.Lines];
+        string[] withK = [glyphs[0], glyphs[1].Replace("B<<<<<1", "BKKKKK1", StringComparison.Ordinal)];
+        string[] withU = [glyphs[0], glyphs[1].Replace("L898902", "L8989U2", StringComparison.Ordinal)];
+
+        Assert.True(MrzDisputes.Disputed(reading, [glyphs, withK, withK]));
+        Assert.False(MrzDisputes.Disputed(reading, [glyphs, withK, withK], glyphsFirst: true));
+        Assert.True(MrzDisputes.Disputed(reading, [withK, glyphs, glyphs], glyphsFirst: true));
+        Assert.True(MrzDisputes.Disputed(reading, [glyphs, withU, withU], glyphsFirst: true));
+    }
+
     private static IEnumerable<(int Line, int Position)> CheckedPositions(MrzFormat format)
     {
         if (format == MrzFormat.TD1)
