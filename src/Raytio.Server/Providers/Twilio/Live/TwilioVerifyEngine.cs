@@ -41,17 +41,7 @@ public sealed class TwilioVerifyEngine(IHttpClientFactory clients, IOptions<Twil
         var kept = pending.FirstOrDefault(v => v.Sid == sid);
         if (kept is null)
         {
-            db.CodeVerifications.Add(kept = new CodeVerification
-            {
-                Id = Guid.NewGuid(),
-                Sid = sid,
-                StartedBy = start.Owner.UserId,
-                OrganizationId = start.Owner.OrganizationId,
-                DestinationHash = start.To.Hash,
-                Status = VerificationStatus.Pending,
-                CreatedAt = now,
-                ExpiresAt = now + OneTimeCodeRules.Lifetime,
-            });
+            db.CodeVerifications.Add(kept = CodeVerification.Pending(start, sid, now));
         }
         kept.Channel = start.Channel;
         kept.UpdatedAt = now;

@@ -123,17 +123,7 @@ public sealed class LocalOneTimeCodeEngine(
 
     private CodeVerification Begin(VerificationStart start, DateTime now)
     {
-        var verification = new CodeVerification
-        {
-            Id = Guid.NewGuid(),
-            Sid = TwilioSids.NewVerification(),
-            StartedBy = start.Owner.UserId,
-            OrganizationId = start.Owner.OrganizationId,
-            DestinationHash = start.To.Hash,
-            Status = VerificationStatus.Pending,
-            CreatedAt = now,
-            ExpiresAt = now + OneTimeCodeRules.Lifetime,
-        };
+        var verification = CodeVerification.Pending(start, TwilioSids.NewVerification(), now);
         db.CodeVerifications.Add(verification);
         return verification;
     }

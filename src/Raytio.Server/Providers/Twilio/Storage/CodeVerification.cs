@@ -39,6 +39,19 @@ public sealed class CodeVerification
 
     /// <summary>Ten minutes after <see cref="CreatedAt"/>: a resend gives a new code, not more time.</summary>
     public DateTime ExpiresAt { get; set; }
+
+    /// <summary>A new pending verification of <paramref name="start"/> under <paramref name="sid"/>, expiring after the code lifetime.</summary>
+    public static CodeVerification Pending(VerificationStart start, string sid, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        Sid = sid,
+        StartedBy = start.Owner.UserId,
+        OrganizationId = start.Owner.OrganizationId,
+        DestinationHash = start.To.Hash,
+        Status = VerificationStatus.Pending,
+        CreatedAt = now,
+        ExpiresAt = now + OneTimeCodeRules.Lifetime,
+    };
 }
 
 internal sealed class CodeVerificationConfiguration : IEntityTypeConfiguration<CodeVerification>
