@@ -3,7 +3,7 @@ namespace Raytio.Server.Providers.DocumentRegisters;
 /// <summary>
 /// One source's register (<see cref="DocumentSources"/>). The sandbox answers from a fixed table of
 /// test identities; a live implementation would call an approved intermediary (there is no public
-/// government API: /work/shared/providers/nzta-driver-licence) and map its verdicts to a
+/// government API: the shared provider notes, providers/nzta-driver-licence) and map its verdicts to a
 /// <see cref="RegisterAnswer"/>.
 /// </summary>
 public interface IDocumentRegister
