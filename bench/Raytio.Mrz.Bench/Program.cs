@@ -5,11 +5,14 @@ using Raytio.Clarity.Mrz;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Tests.Mrz.Generation;
 
-// Usage: generate COUNT DIR [SEED] | accuracy COUNT [SEED] [--verbose]  (MRZ_ONLY=N reads image N alone, for looking into one case)
+// Usage: generate COUNT DIR [SEED] | read FILE... | score DIR | accuracy COUNT [SEED] [--verbose] [--degraded-only]
+// (score reads the images `generate` wrote, which stay the same from run to run, unlike a new generation: ImageMagick's noise is unseeded)
+// (MRZ_ONLY=N reads image N alone, for looking into one case; --degraded-only skips the clean half)
 var command = args.FirstOrDefault() ?? "accuracy";
-var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+var count = args.Length > 1 && command is not ("read" or "score") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var seed = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var s) ? s : 2026;
 var verbose = args.Contains("--verbose");
+var degradedOnly = args.Contains("--degraded-only");
 var today = new DateOnly(2026, 11, 28);
 
 if (command == "generate")
@@ -28,6 +31,42 @@ if (command == "generate")
 
 var decoder = new ImageDecoder();
 var reader = new MrzReader(new TesseractEngine());
+if (command == "score")
+{
+    var fileScores = new Dictionary<bool, MrzScore> { [false] = new(), [true] = new() };
+    foreach (var truthFile in Directory.GetFiles(args[1], "*.txt").Order())
+    {
+        var text = await File.ReadAllLinesAsync(truthFile);
+        var lines = text[..^1];
+        var imageFile = Directory.GetFiles(args[1], Path.GetFileNameWithoutExtension(truthFile) + ".*").Single(f => !f.EndsWith(".txt", StringComparison.Ordinal));
+        var truth = MrzParser.Parse(lines, today)!;
+        var sample = new SyntheticMrzImage(truth.Format, truth.Fields, lines, [], text[^1]);
+        using var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(imageFile), CancellationToken.None);
+        var reading = await reader.ReadAsync(image, today, CancellationToken.None);
+        var degradedImage = imageFile.EndsWith(".jpg", StringComparison.Ordinal);
+        var falselyValidBefore = fileScores[degradedImage].FalselyValid;
+        if (!fileScores[degradedImage].Add(sample, reading))
+        {
+            Console.WriteLine($"{Path.GetFileName(imageFile)} {sample.Description}");
+            Console.WriteLine($"  truth {string.Join(" / ", lines)}");
+            Console.WriteLine($"  read  {(reading is null ? "(none)" : string.Join(" / ", reading.Lines) + $" valid={reading.Valid}")}{(fileScores[degradedImage].FalselyValid > falselyValidBefore ? " FALSELY VALID" : "")}");
+        }
+    }
+    Console.WriteLine($"clean:    {fileScores[false]}");
+    Console.WriteLine($"degraded: {fileScores[true]}");
+    return;
+}
+
+if (command == "read")
+{
+    foreach (var path in args.Skip(1))
+    {
+        using var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(path), CancellationToken.None);
+        var reading = await reader.ReadAsync(image, today, CancellationToken.None);
+        Console.WriteLine($"{path}: {(reading is null ? "(none)" : string.Join(" / ", reading.Lines) + $" valid={reading.Valid}")}");
+    }
+    return;
+}
 var scores = new Dictionary<bool, MrzScore> { [false] = new(), [true] = new() };
 var generatorForRun = new MrzImageGenerator(seed, today);
 var operation = new List<double>();
@@ -39,7 +78,7 @@ for (var i = 0; i < count; i++)
 {
     var degraded = i % 2 == 1;
     var sample = generatorForRun.Next(degraded);
-    if (only >= 0 && i != only)
+    if ((only >= 0 && i != only) || (degradedOnly && !degraded))
         continue;
     var watch = Stopwatch.StartNew();
     using (var image = await decoder.DecodeAsync(sample.Data, CancellationToken.None))

@@ -20,6 +20,9 @@ public enum MrzCharacterKind
 
     /// <summary>Letters, digits or fillers: document numbers and optional data.</summary>
     Any,
+
+    /// <summary>Letters, digits or fillers that no check digit covers: a visa's optional data.</summary>
+    Unchecked,
 }
 
 public static class MrzCharacterKinds
@@ -76,7 +79,9 @@ public static class MrzCharacterKinds
         Set(second, 21, 28, MrzCharacterKind.Digit);
         if (format == MrzFormat.TD3)
             second[42] = MrzCharacterKind.DigitOrFiller;
-        if (!format.IsVisa())
+        if (format.IsVisa())
+            Set(second, 28, length, MrzCharacterKind.Unchecked);
+        else
             second[length - 1] = MrzCharacterKind.Digit;
         return [first, second];
     }

@@ -24,11 +24,14 @@ public static class MrzDecoder
         var counts = ocr.Select(r => r.Count).Concat(traced is null ? [] : [traced.Lines.Count]).Distinct().ToList();
         var lengthRead = ocr.Count == 0 ? 0 : ocr.Max(r => r.Max(l => MrzLineAligner.Clean(l.Text).Length));
         var candidates = new List<Candidate>();
+        var glyphFit = new Dictionary<int, double>();
         foreach (var count in counts)
         {
             foreach (var length in count == 3 ? [30] : new[] { 36, 44 })
             {
                 var grid = traced?.Lines.Count == count ? Grid(traced, classifier!, length) : null;
+                if (grid is not null)
+                    glyphFit[length] = GlyphFit(traced!, grid, classifier!, length);
                 var aligned = ocr.Where(r => r.Count == count).Select(r => Align(r, grid, length)).ToList();
                 if (grid is not null)
                 {
@@ -40,7 +43,8 @@ public static class MrzDecoder
                 var kinds = MrzCharacterKinds.Of(format);
                 var forced = aligned.Select(r => r.Select((line, i) => MrzRepair.ForceKinds(line, kinds[i])).ToArray()).ToList();
                 var suspects = Disagreements(forced);
-                candidates.AddRange(forced.Prepend(Vote(forced, glyphsFirst: grid is not null)).Select(lines => new Candidate(lines, length, suspects, forced, GlyphsFirst: grid is not null)));
+                var voted = MrzCountryCodes.Settle(Vote(forced, glyphsFirst: grid is not null), format, forced);
+                candidates.AddRange(forced.Prepend(voted).Select(lines => new Candidate(lines, length, suspects, forced, GlyphsFirst: grid is not null)));
             }
         }
         if (traced?.Lines.Count == 2)
@@ -63,8 +67,24 @@ public static class MrzDecoder
             if (score > bestScore)
                 (best, bestCandidate, bestScore) = (repaired, candidate, score);
         }
-        return best is { Valid: true } && MrzDisputes.Disputed(best, bestCandidate!.Readings, bestCandidate.GlyphsFirst) ? best with { Valid = false } : best;
+        return best is { Valid: true } && (MrzDisputes.Disputed(best, bestCandidate!.Readings, bestCandidate.GlyphsFirst) || LengthInDoubt(best.Format, glyphFit))
+            ? best with { Valid = false }
+            : best;
     }
+
+    /// <summary>
+    /// Whether a visa's line length is in doubt. The check digits of MRV-A (44) and MRV-B (36)
+    /// cover the same first 28 characters of the second line, and names and optional data are
+    /// under none, so a 36-character zone laid on 44 cells (fillers spread into its names)
+    /// verifies all the same. The glyphs tell them apart: at the wrong pitch the cells straddle
+    /// two glyphs and match worse than at the right one.
+    /// </summary>
+    internal static bool LengthInDoubt(MrzFormat format, IReadOnlyDictionary<int, double> glyphFit) =>
+        format.IsVisa() && glyphFit.TryGetValue(format.LineLength(), out var own) && glyphFit.Values.Any(fit => fit > own);
+
+    /// <summary>How well the traced lines' cells, on their registered grid, match OCR-B glyphs on average.</summary>
+    internal static double GlyphFit(ZoneGlyphs traced, (double Left, double Pitch)[] grid, MrzGlyphClassifier classifier, int length) =>
+        traced.Lines.Select((l, i) => classifier.ReadLineScored(traced.Pixels, grid[i].Left, grid[i].Pitch, l.Top, l.Bottom, length).Score).Average();
 
     /// <param name="OnlyIfValid">A guess (a line nobody traced) that may win only when every check digit verifies.</param>
     /// <param name="GlyphsFirst">The first reading is the glyph reading, which decides between K and the filler.</param>
@@ -80,7 +100,7 @@ public static class MrzDecoder
     }
 
     /// <summary>Each traced line's cell grid (left edge, pitch) for lines of <paramref name="length"/>, registered on its glyphs.</summary>
-    private static (double Left, double Pitch)[] Grid(ZoneGlyphs traced, MrzGlyphClassifier classifier, int length)
+    internal static (double Left, double Pitch)[] Grid(ZoneGlyphs traced, MrzGlyphClassifier classifier, int length)
     {
         var pitch = MrzLineAligner.Pitch(traced.Lines.Max(l => l.Width), length);
         var left = traced.Lines.Min(l => l.Left);

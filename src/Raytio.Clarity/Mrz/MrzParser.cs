@@ -26,7 +26,7 @@ public static class MrzParser
         var (surname, given) = Name(line3);
         var fields = new MrzFields(Code(line1[..2]), Code(line1[2..5]), surname, given, number, Code(line2[15..18]),
             MrzDates.BirthDate(line2[..6], today), Sex(line2[7]), MrzDates.ExpiryDate(line2[8..14]), optional1, Trim(line2[18..29]));
-        var wellFormed = WellFormed(MrzFormat.TD1, lines);
+        var wellFormed = WellFormed(MrzFormat.TD1, lines, fields);
         return new MrzReading(MrzFormat.TD1, lines, fields, checks, wellFormed && checks.All);
     }
 
@@ -53,7 +53,7 @@ public static class MrzParser
         var (surname, given) = Name(line1[5..]);
         var fields = new MrzFields(Code(line1[..2]), Code(line1[2..5]), surname, given, number, Code(line2[10..13]),
             MrzDates.BirthDate(line2[13..19], today), Sex(line2[20]), MrzDates.ExpiryDate(line2[21..27]), optional);
-        var wellFormed = WellFormed(format, lines);
+        var wellFormed = WellFormed(format, lines, fields);
         return new MrzReading(format, lines, fields, checks, wellFormed && checks.All);
     }
 
@@ -83,10 +83,12 @@ public static class MrzParser
     /// one its layout allows: P on a passport (TD3), A, C or I on an ID card (TD1, TD2), V on a
     /// visa (ICAO 9303-4 to -7). That letter is what tells a TD2 zone read with eight fillers too
     /// many from a TD3 one: its check digits would verify all the same, fillers weighing nothing.
-    /// A date part left unknown (fillers) is not vouched for: a filler weighs what 0 does.
+    /// A date part left unknown (fillers) is not vouched for: a filler weighs what 0 does. The
+    /// issuing state and nationality, which no check digit covers, must be codes an MRZ may carry.
     /// </summary>
-    private static bool WellFormed(MrzFormat format, IReadOnlyList<string> lines) =>
-        FirstLetters(format).Contains(lines[0][0]) && MrzCharacterKinds.Hold(format, lines);
+    private static bool WellFormed(MrzFormat format, IReadOnlyList<string> lines, MrzFields fields) =>
+        FirstLetters(format).Contains(lines[0][0]) && MrzCharacterKinds.Hold(format, lines)
+        && MrzCountryCodes.IsKnown(fields.IssuingCountry) && MrzCountryCodes.IsKnown(fields.Nationality);
 
     private static string FirstLetters(MrzFormat format) => format switch
     {

@@ -58,7 +58,32 @@ public static class MrzRepair
             };
         }
         FillerRuns(chars, kinds);
+        EndAtThreeFillers(chars, kinds, MrzCharacterKind.Name);
+        EndAtThreeFillers(chars, kinds, MrzCharacterKind.Unchecked);
         return new string(chars);
+    }
+
+    /// <summary>
+    /// In a field no check digit covers (names, a visa's optional data), three fillers in a row
+    /// end the data: ICAO 9303 separates name parts by one filler and surname from given names
+    /// by two, and pads the rest. What follows is a filler run misread (Tesseract's English model
+    /// turns long runs into K, S, E...), and it becomes fillers.
+    /// </summary>
+    private static void EndAtThreeFillers(char[] chars, MrzCharacterKind[] kinds, MrzCharacterKind kind)
+    {
+        var run = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (kinds[i] != kind)
+            {
+                run = 0;
+                continue;
+            }
+            if (run >= 3)
+                chars[i] = '<';
+            else
+                run = chars[i] == '<' ? run + 1 : 0;
+        }
     }
 
     /// <summary>

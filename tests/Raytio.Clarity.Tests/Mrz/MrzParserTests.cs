@@ -28,6 +28,19 @@ public class MrzParserTests
         Assert.Equal(new MrzChecks(true, true, true, true), reading.Checks);
     }
 
+    [Theory]
+    [InlineData("P<UTQERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")]
+    [InlineData("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36PAT7408122F1204159ZE184226B<<<<<10")]
+    public void Does_not_vouch_for_a_country_code_no_state_carries(string line1, string line2)
+    {
+        // No check digit covers the issuing state or the nationality: every check passes, yet
+        // UTQ and PAT are misreads (of UTO and PRT).
+        var reading = MrzParser.Parse([line1, line2], Today)!;
+
+        Assert.True(reading.Checks.All);
+        Assert.False(reading.Valid);
+    }
+
     [Fact]
     public void Reads_a_long_TD1_document_number_from_the_optional_data()
     {

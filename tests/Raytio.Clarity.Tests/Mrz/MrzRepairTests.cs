@@ -21,6 +21,35 @@ public class MrzRepairTests
     }
 
     [Fact]
+    public void Ends_a_name_at_three_fillers_in_a_row()
+    {
+        // A long filler run read by Tesseract's English model as S, K, E: ICAO pads names with
+        // fillers after one double separator, so nothing follows three fillers in a row.
+        var reading = MrzRepair.Repair(MrzFormat.TD3, ["P<UTOERIKSSON<<ANNA<MARIA<<<SSKSEESERK<<<<<<", Line2], Today)!;
+
+        Assert.Equal(Line1, reading.Lines[0]);
+        Assert.Equal("ANNA MARIA", reading.Fields.GivenNames);
+    }
+
+    [Fact]
+    public void Ends_a_visas_optional_data_at_three_fillers_in_a_row()
+    {
+        var reading = MrzRepair.Repair(MrzFormat.MRVA,
+            ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<K<K"], Today)!;
+
+        Assert.Equal("L8988901C4XXX4009078F96121096ZE184226B<<<<<<", reading.Lines[1]);
+        Assert.Equal("6ZE184226B", reading.Fields.OptionalData);
+    }
+
+    [Fact]
+    public void Keeps_fillers_within_a_name_and_between_surname_and_given_names()
+    {
+        var reading = MrzRepair.Repair(MrzFormat.TD3, ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", Line2], Today)!;
+
+        Assert.Equal(("ERIKSSON", "ANNA MARIA"), (reading.Fields.Surname, reading.Fields.GivenNames));
+    }
+
+    [Fact]
     public void Keeps_a_K_that_ends_a_name()
     {
         var reading = MrzRepair.Repair(MrzFormat.TD3, ["P<UTOERIK<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", Line2], Today)!;
