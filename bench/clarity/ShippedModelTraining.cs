@@ -33,10 +33,10 @@ public static class ShippedModelTraining
             var layout = CardLayouts.For(kind);
             var document = DocumentGenerator.Generate(kind, new Random(1), Distortion.None);
             using var image = new MagickImage(document.Jpeg);
-            var geometry = await trainer.TrainAsync(image, null, layout.AnchorA, layout.AnchorC, Components(kind), CancellationToken.None);
-            var model = geometry.ToModel(name, new DateOnly(2016, 12, 1), description: description, country: "NZ", refiner: layout.Refiner)
-                with
-            { TextFormats = Formats(kind) };
+            var formats = Formats(kind);
+            var components = Components(kind).Select(c => c with { Format = formats.GetValueOrDefault(c.Name) }).ToList();
+            var geometry = await trainer.TrainAsync(image, null, layout.AnchorA, layout.AnchorC, components, CancellationToken.None);
+            var model = geometry.ToModel(name, new DateOnly(2016, 12, 1), description: description, country: "NZ", refiner: layout.Refiner);
             var json = new JsonObject { ["n_id"] = id, ["properties"] = Models.ClarityModelJson.Write(model) };
             await File.WriteAllTextAsync(Path.Combine(directory, file), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
             Console.WriteLine($"{file}: norm [{string.Join(", ", model.Norm.ToArray())}], angle {model.Angle}");

@@ -41,6 +41,13 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
 
     private const int SingleCharacter = 10;
 
+    /// <summary>
+    /// A uniform block: the box read again this way when the line or character mode finds nothing
+    /// that fits. A box cut a little high holds the bottoms of the label above it, which those
+    /// modes take for part of the line (a lone P beneath them reads as nothing) and a block keeps apart.
+    /// </summary>
+    private const int UniformBlock = 6;
+
     private const uint LineBorder = 12;
 
     /// <summary>A component's box is enlarged to at least this height for its second reading: Tesseract reads best with letters a few dozen pixels tall.</summary>
@@ -137,7 +144,8 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
     /// A formatted component's words, corrected by its format. When they do not fit it, the
     /// longest run of them that does is taken (a box placed a little off also holds a word of a
     /// neighbouring label); failing that, the component's box is read again on its own, enlarged
-    /// when its text is small, with only the characters the format allows.
+    /// when its text is small, with only the characters the format allows: as a line (or one
+    /// character), then as a block.
     /// </summary>
     private async Task<IReadOnlyList<string>> FormattedAsync(List<string> words, TextFormat format, PreparedPage page, DocumentFrame frame,
         FrameBox box, StageTimings timings, CancellationToken cancellationToken)
@@ -147,10 +155,15 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
         var corrected = format.Correct(string.Join(' ', words));
         if (PageCrop(page.Gray, frame, box) is not { } crop)
             return Words(corrected);
-        var options = new TesseractOptions(PageSegmentation: format.IsOneCharacter ? SingleCharacter : SingleLine, CharacterWhitelist: format.Whitelist);
-        var reread = await timings.TimeAsync("reread", () => engine.ReadWordsAsync(LineImage(crop), options, cancellationToken));
-        var again = PhraseFinder.Lines(reread).SelectMany(l => l).Select(w => w.Text).ToList();
-        return Words(FittingRun(again, format) ?? corrected);
+        var lineImage = LineImage(crop);
+        foreach (var segmentation in new[] { format.IsOneCharacter ? SingleCharacter : SingleLine, UniformBlock })
+        {
+            var options = new TesseractOptions(PageSegmentation: segmentation, CharacterWhitelist: format.Whitelist);
+            var reread = await timings.TimeAsync("reread", () => engine.ReadWordsAsync(lineImage, options, cancellationToken));
+            if (FittingRun(PhraseFinder.Lines(reread).SelectMany(l => l).Select(w => w.Text).ToList(), format) is { } fits)
+                return Words(fits);
+        }
+        return Words(corrected);
     }
 
     /// <summary>The longest run of consecutive words that, corrected, fits the format (the leftmost of equal runs); null when none does.</summary>

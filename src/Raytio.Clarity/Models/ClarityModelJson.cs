@@ -56,19 +56,12 @@ public static class ClarityModelJson
         if (model.ModelEndDate is { } end)
             properties["model_end_date"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var (key, value) in WriteGeometry(new TrainedGeometry(model.AnchorA, model.AnchorC, model.Norm, model.Angle,
-                     model.TextComponents, model.ImageComponents, model.TableComponents, model.MrzComponents)).ToList())
+                     model.TextComponents, model.ImageComponents, model.TableComponents, model.MrzComponents, model.TextFormats)).ToList())
             properties[key] = value?.DeepClone();
-        if (model.TextFormats.Count > 0)
-        {
-            var formats = new JsonObject();
-            foreach (var (name, format) in model.TextFormats)
-                formats[name] = format.Pattern;
-            properties["text_component_formats"] = formats;
-        }
         return properties;
     }
 
-    /// <summary>The properties training computes: anchors, norm, angle and components.</summary>
+    /// <summary>The properties training computes: anchors, norm, angle, components and the text components' formats.</summary>
     public static JsonObject WriteGeometry(TrainedGeometry geometry)
     {
         var properties = new JsonObject
@@ -95,6 +88,13 @@ public static class ClarityModelJson
         }
         if (geometry.MrzComponents.Count > 0)
             properties["mrz_components"] = WriteBoxes(geometry.MrzComponents);
+        if (geometry.TextFormats.Count > 0)
+        {
+            var formats = new JsonObject();
+            foreach (var (name, format) in geometry.TextFormats)
+                formats[name] = format.Pattern;
+            properties["text_component_formats"] = formats;
+        }
         return properties;
     }
 
@@ -203,12 +203,20 @@ public static class ClarityModelJson
             var path = $"{field}.{name}";
             if (!textComponents.ContainsKey(name))
                 throw new ClarityModelFormatException(path, $"{path} names no text component.");
-            if (value is null || value.GetValueKind() != JsonValueKind.String)
-                throw new ClarityModelFormatException(path, $"{path} must be a string.");
-            read[name] = TextFormat.TryParse(value.GetValue<string>(), out var problem)
-                ?? throw new ClarityModelFormatException(path, $"{path}: {problem}");
+            read[name] = ReadFormat(value, path);
         }
         return read;
+    }
+
+    /// <summary>One text component's format (the value of a text_component_formats entry), as models and training requests give it.</summary>
+    /// <param name="path">The property's name in messages.</param>
+    /// <exception cref="ClarityModelFormatException">Not a string, or no format; names <paramref name="path"/>.</exception>
+    public static TextFormat ReadFormat(JsonNode? value, string path)
+    {
+        if (value is null || value.GetValueKind() != JsonValueKind.String)
+            throw new ClarityModelFormatException(path, $"{path} must be a string.");
+        return TextFormat.TryParse(value.GetValue<string>(), out var problem)
+            ?? throw new ClarityModelFormatException(path, $"{path}: {problem}");
     }
 
     private static Dictionary<string, TableComponent> Tables(JsonNode? node)

@@ -10,7 +10,8 @@ namespace Raytio.Clarity.Training;
 /// <summary>
 /// Trains a model from one image: the page is prepared as extraction prepares it (so the frame
 /// is the upright one), anchors are found in its words (the caller's OCR words, mapped onto the
-/// prepared page, or a fresh OCR run), and each marked component becomes a box in the frame.
+/// prepared page, or a fresh OCR run), and each marked component becomes a box in the frame; the
+/// formats given for text components become the model's text_component_formats.
 /// </summary>
 public sealed class ClarityTrainer(TesseractEngine engine)
 {
@@ -47,8 +48,10 @@ public sealed class ClarityTrainer(TesseractEngine engine)
         var scale = transform.Scale;
         var norm = new ModelNorm(
             (int)Math.Round(unit / scale), (int)Math.Round((c.Right - a.Left) / scale), (int)Math.Round((c.Bottom - a.Top) / scale));
+        var formats = components.Where(k => k.Type == ComponentType.Text && k.Format is not null)
+            .ToDictionary(k => k.Name, k => k.Format!, StringComparer.Ordinal);
         return new TrainedGeometry(anchorA, anchorC, norm, page.SkewDegrees,
-            Boxes(ComponentType.Text), Boxes(ComponentType.Image), tables, Boxes(ComponentType.Mrz));
+            Boxes(ComponentType.Text), Boxes(ComponentType.Image), tables, Boxes(ComponentType.Mrz), formats);
     }
 
     /// <summary>

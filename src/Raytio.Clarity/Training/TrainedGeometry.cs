@@ -2,7 +2,10 @@ using Raytio.Clarity.Models;
 
 namespace Raytio.Clarity.Training;
 
-/// <summary>What training computes: the properties of a model that come from the image.</summary>
+/// <summary>
+/// What training computes: the properties of a model that come from the image, with the formats
+/// the trainer declared for text components.
+/// </summary>
 public sealed record TrainedGeometry(
     string AnchorA,
     string AnchorC,
@@ -11,7 +14,8 @@ public sealed record TrainedGeometry(
     IReadOnlyDictionary<string, FrameBox> TextComponents,
     IReadOnlyDictionary<string, FrameBox> ImageComponents,
     IReadOnlyDictionary<string, TableComponent> TableComponents,
-    IReadOnlyDictionary<string, FrameBox> MrzComponents)
+    IReadOnlyDictionary<string, FrameBox> MrzComponents,
+    IReadOnlyDictionary<string, TextFormat> TextFormats)
 {
     /// <summary>A whole model: this geometry with the descriptive properties a person gives.</summary>
     public ClarityModel ToModel(string name, DateOnly startDate, DateOnly? endDate = null,
@@ -31,5 +35,6 @@ public sealed record TrainedGeometry(
             ImageComponents = ImageComponents,
             TableComponents = TableComponents,
             MrzComponents = MrzComponents,
+            TextFormats = TextFormats,
         };
 }

@@ -19,10 +19,23 @@ public static class DocumentGenerator
     private static readonly MagickColor Ink = new("#1A1F2B");
     private static readonly MagickColor Surround = new("#C9CCD1");
 
-    public static GeneratedDocument Generate(DocumentKind kind, Random random, Distortion distortion)
+    /// <param name="printed">
+    /// Fields printed as these texts instead of their generated values (a misprint, a worn glyph);
+    /// the document's <see cref="GeneratedDocument.Fields"/> hold them, and a machine-readable zone
+    /// keeps the generated values.
+    /// </param>
+    public static GeneratedDocument Generate(DocumentKind kind, Random random, Distortion distortion,
+        IReadOnlyDictionary<string, string>? printed = null)
     {
         var layout = CardLayouts.For(kind);
         var document = Values(layout, new SyntheticValues(random));
+        if (printed is not null)
+        {
+            var fields = new Dictionary<string, string>(document.Fields, StringComparer.Ordinal);
+            foreach (var (name, text) in printed)
+                fields[name] = fields.ContainsKey(name) ? text : throw new ArgumentException($"The layout has no field '{name}'.", nameof(printed));
+            document = document with { Fields = fields };
+        }
         using var card = Render(layout, document);
         using var page = new MagickImage(Surround, (uint)(layout.Width + 2 * Margin), (uint)(layout.Height + 2 * Margin));
         page.Composite(card, Margin, Margin, CompositeOperator.Over);

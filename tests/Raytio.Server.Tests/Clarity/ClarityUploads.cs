@@ -28,7 +28,9 @@ internal static class ClarityUploads
         });
 
     /// <summary>A training body for an undistorted generated document, with every component the generator drew.</summary>
-    public static Dictionary<string, object?> TrainBody(DocumentKind kind, byte[] image, object? model = null)
+    /// <param name="formats">Formats to declare for some text components (their <c>format</c>).</param>
+    public static Dictionary<string, object?> TrainBody(DocumentKind kind, byte[] image, object? model = null,
+        IReadOnlyDictionary<string, string>? formats = null)
     {
         var layout = CardLayouts.For(kind);
         return new Dictionary<string, object?>
@@ -46,6 +48,7 @@ internal static class ClarityUploads
                 ["y2"] = c.Box.Y + c.Box.Height,
                 ["cols"] = c.Type == "table" ? layout.Table!.Cols : null,
                 ["rows"] = c.Type == "table" ? Enumerable.Repeat(1.0 / layout.Table!.Rows, layout.Table.Rows).ToList() : null,
+                ["format"] = formats?.GetValueOrDefault(c.Name),
             }).ToList(),
             ["model"] = model,
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Raytio.Clarity.Models;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Training;
 using Raytio.Server.Hosting;
@@ -12,7 +13,7 @@ internal static class ClarityRequests
     /// <summary>More words than any document shows; bounds the work of a training request.</summary>
     public const int MaxOcrWords = 10_000;
 
-    public const int MaxComponents = Raytio.Clarity.Models.ClarityModelJson.MaxComponents;
+    public const int MaxComponents = ClarityModelJson.MaxComponents;
     public const int MaxTextLength = 200;
 
     public static JsonElement RequireObject(JsonElement body)
@@ -78,7 +79,7 @@ internal static class ClarityRequests
         return words;
     }
 
-    /// <summary>Components <c>{name, type, x1, y1, x2, y2, cols?, rows?}</c>; type is text, image, table or mrz.</summary>
+    /// <summary>Components <c>{name, type, x1, y1, x2, y2, cols?, rows?, format?}</c>; type is text, image, table or mrz.</summary>
     public static List<TrainingComponent> Components(JsonElement body)
     {
         if (!body.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array
@@ -109,9 +110,30 @@ internal static class ClarityRequests
                 throw ApiException.Invalid(field, $"'{field}' must have x1 < x2 and y1 < y2.");
             var cols = type == ComponentType.Table ? Fractions(component, "cols", field) : null;
             var rows = type == ComponentType.Table ? Fractions(component, "rows", field) : null;
-            read.Add(new TrainingComponent(name, type, x1, y1, x2, y2, cols, rows));
+            read.Add(new TrainingComponent(name, type, x1, y1, x2, y2, cols, rows, Format(component, type, name, field)));
         }
         return read;
+    }
+
+    /// <summary>
+    /// A text component's optional <c>format</c>, read by the model parser's own rule (what it
+    /// accepts in text_component_formats), so a trained model always reads back.
+    /// </summary>
+    private static TextFormat? Format(JsonElement component, ComponentType type, string name, string field)
+    {
+        if (!component.TryGetProperty("format", out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        var path = $"{field}.format";
+        if (type != ComponentType.Text)
+            throw ApiException.Invalid(path, $"'{path}': only a text component takes a format; '{name}' is not one.");
+        try
+        {
+            return ClarityModelJson.ReadFormat(JsonSerializer.SerializeToNode(value), path);
+        }
+        catch (ClarityModelFormatException e)
+        {
+            throw ApiException.Invalid(path, $"Text component '{name}': {e.Message}");
+        }
     }
 
     private static int Integer(JsonElement item, string name, string field)
