@@ -209,6 +209,36 @@ public class MrzParserTests
         Assert.True(MrzDisputes.Disputed(reading, [glyphs, withU, withU], glyphsFirst: true));
     }
 
+    [Fact]
+    public void The_glyph_reading_settles_a_filler_against_K_and_a_stray_letter_but_not_against_a_letter_read_twice()
+    {
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
+        string[] glyphs = [.. reading.Lines];
+        string[] withK = [glyphs[0], glyphs[1].Replace("B<<<<<1", "BKKKKK1", StringComparison.Ordinal)];
+        string[] withC = [glyphs[0], glyphs[1].Replace("B<<<<<1", "B<<C<<1", StringComparison.Ordinal)];
+        string[] withU = [glyphs[0], glyphs[1].Replace("B<<<<<1", "B<<U<<1", StringComparison.Ordinal)];
+
+        Assert.False(MrzDisputes.Disputed(reading, [glyphs, glyphs, withK, withK, withC], glyphsFirst: true));
+        Assert.True(MrzDisputes.Disputed(reading, [glyphs, glyphs, withK, withC, withC], glyphsFirst: true));
+        // U weighs what the filler weighs: no check digit would catch it.
+        Assert.True(MrzDisputes.Disputed(reading, [glyphs, glyphs, withK, withK, withU], glyphsFirst: true));
+        Assert.True(MrzDisputes.Disputed(reading, [glyphs, glyphs, withK, withK, withC]));
+    }
+
+    [Fact]
+    public void A_split_over_a_check_digit_alone_is_no_dispute()
+    {
+        // Every character the composite covers was read alike; the composite digit itself was read
+        // 0 twice (it is what those characters compute) and 6 three times.
+        var reading = MrzParser.Parse(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], Today)!;
+        string[] asRead = [.. reading.Lines];
+        string[] with6 = [asRead[0], asRead[1][..^1] + "6"];
+        string[] with6AndNumber = [asRead[0], with6[1].Replace("L8989", "L8983", StringComparison.Ordinal)];
+
+        Assert.False(MrzDisputes.Disputed(reading, [asRead, asRead, with6, with6, with6]));
+        Assert.True(MrzDisputes.Disputed(reading, [asRead, asRead, with6AndNumber, with6AndNumber, with6AndNumber]));
+    }
+
     private static IEnumerable<(int Line, int Position)> CheckedPositions(MrzFormat format)
     {
         if (format == MrzFormat.TD1)
