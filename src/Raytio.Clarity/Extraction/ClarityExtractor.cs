@@ -50,7 +50,7 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
     private const double MrzMarginUnits = 0.2;
 
     /// <exception cref="AnchorsNotFoundException">The model's anchors are not in the image.</exception>
-    /// <exception cref="OcrUnavailableException">The OCR command could not run.</exception>
+    /// <exception cref="OcrUnavailableException">The OCR library could not run.</exception>
     /// <param name="today">The day two-digit years in a machine-readable zone are read against.</param>
     /// <param name="timings">Where to add the time each stage takes, for the benchmark; null when nobody asks.</param>
     public async Task<ClarityExtraction> ExtractAsync(ClarityModel model, MagickImage image, DateOnly today, CancellationToken cancellationToken,
