@@ -97,7 +97,7 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
     }
 
     private async Task<IReadOnlyList<OcrWord>> ReadAsync(PreparedPage page, StageTimings timings, CancellationToken cancellationToken) =>
-        await timings.TimeAsync("ocr", () => engine.ReadWordsAsync(page.ToOcrInput(), OcrOptions, cancellationToken));
+        await timings.TimeAsync("ocr", () => engine.ReadWordsAsync(page.Gray, OcrOptions, cancellationToken));
 
     private async Task<ClarityExtraction> ReadAsync(ClarityModel model, DocumentFrame frame, IReadOnlyList<List<OcrWord>> lines,
         PreparedPage page, MagickImage image, DateOnly today, StageTimings timings, CancellationToken cancellationToken)

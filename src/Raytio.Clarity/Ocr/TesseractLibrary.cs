@@ -19,6 +19,7 @@ internal sealed unsafe class TesseractLibrary
     public readonly delegate* unmanaged<nint, byte*, byte*, int> SetVariable;
     public readonly delegate* unmanaged<nint, int, void> SetPageSegMode;
     public readonly delegate* unmanaged<nint, nint, void> SetImage2;
+    public readonly delegate* unmanaged<nint, byte*, int, int, int, int, void> SetImage;
     public readonly delegate* unmanaged<nint, nint, int> Recognize;
     public readonly delegate* unmanaged<nint, int, nint> GetTsvText;
     public readonly delegate* unmanaged<nint, void> DeleteText;
@@ -38,6 +39,7 @@ internal sealed unsafe class TesseractLibrary
         SetVariable = (delegate* unmanaged<nint, byte*, byte*, int>)Export(handle, "TessBaseAPISetVariable");
         SetPageSegMode = (delegate* unmanaged<nint, int, void>)Export(handle, "TessBaseAPISetPageSegMode");
         SetImage2 = (delegate* unmanaged<nint, nint, void>)Export(handle, "TessBaseAPISetImage2");
+        SetImage = (delegate* unmanaged<nint, byte*, int, int, int, int, void>)Export(handle, "TessBaseAPISetImage");
         Recognize = (delegate* unmanaged<nint, nint, int>)Export(handle, "TessBaseAPIRecognize");
         GetTsvText = (delegate* unmanaged<nint, int, nint>)Export(handle, "TessBaseAPIGetTsvText");
         DeleteText = (delegate* unmanaged<nint, void>)Export(handle, "TessDeleteText");

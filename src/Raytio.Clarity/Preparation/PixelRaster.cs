@@ -7,7 +7,7 @@ namespace Raytio.Clarity.Preparation;
 /// An 8-bit image in memory, gray (1 channel) or RGB (3), rows top to bottom. Turning a page is
 /// done here rather than with ImageMagick's rotate, whose three shear passes cost seconds on a
 /// busy machine for a page this code turns in tens of milliseconds; and a gray page goes to
-/// Tesseract as PGM straight from these bytes.
+/// Tesseract straight from these bytes.
 /// </summary>
 public sealed class PixelRaster(int width, int height, int channels, byte[] pixels)
 {
