@@ -134,7 +134,13 @@ public sealed unsafe class TesseractEngine(string library = TesseractEngine.Defa
         fixed (byte* name = Terminated(language))
         {
             if (api.Init3(engine, null, name) == 0)
+            {
+                // Tesseract's diagnostics ("Line cannot be recognized!!" for a sliver of a box)
+                // went to the command's standard error, which nobody read; in process they would
+                // fill the server's.
+                Set(api, engine, "debug_file", "/dev/null");
                 return engine;
+            }
         }
         api.Delete(engine);
         throw new OcrUnavailableException($"The OCR library has no data for the language '{language}'.");
