@@ -5,6 +5,8 @@
 set -euo pipefail
 missing=()
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd)
+# The server calls the library in process (libtesseract.so.5); the command comes with it.
+ldconfig -p 2>/dev/null | grep "libtesseract.so.5 " >/dev/null || missing+=(libtesseract5)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -f /usr/share/fonts/opentype/ocr-b/OCRB.otf ] || missing+=(fonts-ocr-b)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)

@@ -23,7 +23,7 @@ public static class InspectRun
         var page = PagePreparer.Prepare(image);
         Console.WriteLine($"upload {image.Width}x{image.Height}; page {page.Gray.Width}x{page.Gray.Height}, scale {page.Transform.Scale:F3}, "
             + $"skew {page.SkewDegrees:F2}, noise {page.NoiseSigma:F2}, median {page.Denoised}");
-        var words = await new TesseractEngine().ReadWordsAsync(page.ToOcrInput(), ClarityExtractor.OcrOptions, CancellationToken.None);
+        var words = await new TesseractEngine().ReadWordsAsync(page.Gray, ClarityExtractor.OcrOptions, CancellationToken.None);
         var lines = PhraseFinder.Lines(words);
         Console.WriteLine($"anchor A '{model.AnchorA}': {string.Join(", ", PhraseFinder.Find(lines, model.AnchorA))}");
         Console.WriteLine($"anchor C '{model.AnchorC}': {string.Join(", ", PhraseFinder.Find(lines, model.AnchorC))}");

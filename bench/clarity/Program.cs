@@ -7,6 +7,7 @@ using Raytio.Clarity.Tests.Documents;
 //   accuracy [N [DIR]] N clean and N noisy generated images per layout with the shipped models; missed images saved in DIR
 //   inspect MODEL IMG  how a shipped model (its file name) reads an image: anchors, frame, words in frame coordinates
 //   speed [N]          time per image: extraction against raw tesseract on the same file; 2 concurrent; peak memory
+//   same-words [N]     whether the in-process library reads N prepared pages word for word as the tesseract command does
 //   train-shipped DIR  retrain the shipped models
 //   samples DIR        write a few generated images (JPEG and PNG previews)
 var mode = args.Length > 0 ? args[0] : "accuracy";
@@ -16,6 +17,9 @@ switch (mode)
 {
     case "accuracy":
         await AccuracyRun.RunAsync(Count(50), seed: 2026, args.Length > 2 ? args[2] : null);
+        break;
+    case "same-words":
+        await SameWordsRun.RunAsync(Count(8));
         break;
     case "speed":
         await SpeedRun.RunAsync(Count(20));
@@ -41,7 +45,7 @@ switch (mode)
             }
         break;
     default:
-        Console.Error.WriteLine("usage: accuracy [N [DIR]] | inspect MODEL IMAGE | speed [N] | train-shipped DIR | samples DIR");
+        Console.Error.WriteLine("usage: accuracy [N [DIR]] | inspect MODEL IMAGE | speed [N] | same-words [N] | train-shipped DIR | samples DIR");
         return 1;
 }
 return 0;

@@ -57,7 +57,7 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
     private const double MrzMarginUnits = 0.2;
 
     /// <exception cref="AnchorsNotFoundException">The model's anchors are not in the image.</exception>
-    /// <exception cref="OcrUnavailableException">The OCR command could not run.</exception>
+    /// <exception cref="OcrUnavailableException">The OCR library could not run.</exception>
     /// <param name="today">The day two-digit years in a machine-readable zone are read against.</param>
     /// <param name="timings">Where to add the time each stage takes, for the benchmark; null when nobody asks.</param>
     public async Task<ClarityExtraction> ExtractAsync(ClarityModel model, MagickImage image, DateOnly today, CancellationToken cancellationToken,
@@ -104,7 +104,7 @@ public sealed class ClarityExtractor(TesseractEngine engine, MrzReader mrzReader
     }
 
     private async Task<IReadOnlyList<OcrWord>> ReadAsync(PreparedPage page, StageTimings timings, CancellationToken cancellationToken) =>
-        await timings.TimeAsync("ocr", () => engine.ReadWordsAsync(page.ToOcrInput(), OcrOptions, cancellationToken));
+        await timings.TimeAsync("ocr", () => engine.ReadWordsAsync(page.Gray, OcrOptions, cancellationToken));
 
     private async Task<ClarityExtraction> ReadAsync(ClarityModel model, DocumentFrame frame, IReadOnlyList<List<OcrWord>> lines,
         PreparedPage page, MagickImage image, DateOnly today, StageTimings timings, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ public static class PagePreparer
                 return PixelRaster.From(gray);
             });
         }
-        var skew = timings.Time("deskew", () => SkewEstimator.EstimateDegrees(gray));
+        var skew = timings.Time("deskew", () => SkewEstimator.EstimateDegrees(pixels));
         var turn = Math.Abs(skew) < MinTurnDegrees ? 0 : -skew;
         if (turn != 0)
             pixels = timings.Time("rotate", () => pixels.Rotate(turn));

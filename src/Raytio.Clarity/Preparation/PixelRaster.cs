@@ -7,7 +7,7 @@ namespace Raytio.Clarity.Preparation;
 /// An 8-bit image in memory, gray (1 channel) or RGB (3), rows top to bottom. Turning a page is
 /// done here rather than with ImageMagick's rotate, whose three shear passes cost seconds on a
 /// busy machine for a page this code turns in tens of milliseconds; and a gray page goes to
-/// Tesseract as PGM straight from these bytes.
+/// Tesseract straight from these bytes.
 /// </summary>
 public sealed class PixelRaster(int width, int height, int channels, byte[] pixels)
 {
@@ -48,10 +48,72 @@ public sealed class PixelRaster(int width, int height, int channels, byte[] pixe
                 var dx = x - outCenterX;
                 var sourceX = dx * cos + dy * sin + centerX;
                 var sourceY = -dx * sin + dy * cos + centerY;
-                Sample(sourceX, sourceY, output, (y * outWidth + x) * channels);
+                var at = (y * outWidth + x) * channels;
+                if (channels == 1 && sourceX >= 0 && sourceY >= 0 && sourceX < width - 1 && sourceY < height - 1)
+                    output[at] = SampleInside(sourceX, sourceY);
+                else
+                    Sample(sourceX, sourceY, output, at);
             }
         }
         return new PixelRaster(outWidth, outHeight, channels, output);
+    }
+
+    /// <summary>
+    /// The same bilinear value as <see cref="Sample"/> for a gray point whose four neighbours are
+    /// all on the image, without the edge checks: nearly every pixel of a turned page.
+    /// </summary>
+    private byte SampleInside(double x, double y)
+    {
+        var left = (int)x;
+        var top = (int)y;
+        var fx = x - left;
+        var fy = y - top;
+        var at = top * width + left;
+        var topRow = Lerp(pixels[at], pixels[at + 1], fx);
+        var bottomRow = Lerp(pixels[at + width], pixels[at + width + 1], fx);
+        return (byte)Math.Round(Lerp(topRow, bottomRow, fy));
+    }
+
+    /// <summary>
+    /// A gray copy whose longer side is at most <paramref name="maxSide"/>, each pixel the mean of
+    /// the area of this image it covers (separable, fractional weights at the edges of each area).
+    /// </summary>
+    public PixelRaster Shrunk(int maxSide)
+    {
+        if (channels != 1)
+            throw new InvalidOperationException("Only a gray image is shrunk.");
+        var factor = (double)Math.Max(width, height) / maxSide;
+        if (factor <= 1)
+            return this;
+        var outWidth = Math.Max(1, (int)Math.Round(width / factor));
+        var outHeight = Math.Max(1, (int)Math.Round(height / factor));
+        var columns = Covers(outWidth, (double)width / outWidth, width);
+        var rows = Covers(outHeight, (double)height / outHeight, height);
+        var across = new float[height * outWidth];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < outWidth; x++)
+            {
+                var sum = 0f;
+                foreach (var (from, weight) in columns[x])
+                    sum += pixels[y * width + from] * weight;
+                across[y * outWidth + x] = sum;
+            }
+        }
+        var output = new byte[outWidth * outHeight];
+        var line = new float[outWidth];
+        for (var y = 0; y < outHeight; y++)
+        {
+            Array.Clear(line);
+            foreach (var (from, weight) in rows[y])
+            {
+                for (var x = 0; x < outWidth; x++)
+                    line[x] += across[from * outWidth + x] * weight;
+            }
+            for (var x = 0; x < outWidth; x++)
+                output[y * outWidth + x] = (byte)Math.Clamp(MathF.Round(line[x]), 0, 255);
+        }
+        return new PixelRaster(outWidth, outHeight, 1, output);
     }
 
     /// <summary>The part inside the rectangle, clipped to the image; null when nothing of it is on the image.</summary>
@@ -81,6 +143,23 @@ public sealed class PixelRaster(int width, int height, int channels, byte[] pixe
     }
 
     public MagickImage ToMagickImage() => new(ToNetpbm(), channels == 1 ? MagickFormat.Pgm : MagickFormat.Ppm);
+
+    /// <summary>For each of <paramref name="count"/> output positions, the input positions its area covers and the share of each.</summary>
+    private static (int From, float Weight)[][] Covers(int count, double factor, int size)
+    {
+        var covers = new (int From, float Weight)[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var start = i * factor;
+            var end = Math.Min((i + 1) * factor, size);
+            var first = (int)start;
+            var last = Math.Min(size - 1, (int)Math.Ceiling(end) - 1);
+            covers[i] = Enumerable.Range(first, last - first + 1)
+                .Select(j => (j, (float)((Math.Min(j + 1, end) - Math.Max(j, start)) / (end - start))))
+                .ToArray();
+        }
+        return covers;
+    }
 
     private void Sample(double x, double y, byte[] output, int at)
     {

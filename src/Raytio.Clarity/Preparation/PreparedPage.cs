@@ -17,7 +17,4 @@ public sealed class PreparedPage(PixelRaster gray, PageTransform transform, doub
     public double NoiseSigma => noiseSigma;
 
     public bool Denoised => denoised;
-
-    /// <summary>The gray page as binary PGM for Tesseract.</summary>
-    public byte[] ToOcrInput() => gray.ToNetpbm();
 }

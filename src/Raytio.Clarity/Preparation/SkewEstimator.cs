@@ -1,10 +1,8 @@
-using ImageMagick;
-
 namespace Raytio.Clarity.Preparation;
 
 /// <summary>
 /// Measures how far a document's text lines are turned from horizontal, by projection profiles:
-/// the ink pixels of a small copy are projected onto the vertical axis of each candidate
+/// the ink pixels of a small copy of the gray page are projected onto the vertical axis of each candidate
 /// rotation, and text lines make the sharpest profile (largest sum of squared bin counts) when
 /// the rotation matches theirs. Cheap (one small image, integer bins) and indifferent to what
 /// the text says.
@@ -23,9 +21,9 @@ public static class SkewEstimator
     private const double InkContrast = 30;
 
     /// <summary>The skew in degrees, clockwise positive (image y pointing down); rotating by its negative straightens the page.</summary>
-    public static double EstimateDegrees(MagickImage image)
+    public static double EstimateDegrees(PixelRaster gray)
     {
-        var points = DarkPoints(image);
+        var points = DarkPoints(gray.Shrunk(SampleSide));
         if (points.Count == 0)
             return 0;
         var coarse = Best(points, -MaxDegrees, MaxDegrees, CoarseStep);
@@ -61,20 +59,16 @@ public static class SkewEstimator
     }
 
     /// <summary>
-    /// Ink pixels of a copy whose longer side is at most <see cref="SampleSide"/>: those clearly
+    /// Ink pixels of the gray page shrunk (area means) to a longer side of at most
+    /// <see cref="SampleSide"/>: those clearly
     /// darker than the mean of their neighbourhood. A global threshold would count a whole
     /// background or picture area, whose profile says nothing about the text's direction.
     /// </summary>
-    private static List<(int X, int Y)> DarkPoints(MagickImage image)
+    private static List<(int X, int Y)> DarkPoints(PixelRaster sample)
     {
-        using var sample = (MagickImage)image.Clone();
-        sample.ColorType = ColorType.Grayscale;
-        if (Math.Max(sample.Width, sample.Height) > SampleSide)
-            sample.Resize(new MagickGeometry(SampleSide, SampleSide));
-        var width = (int)sample.Width;
-        var height = (int)sample.Height;
-        using var pixels = sample.GetPixels();
-        var gray = pixels.ToByteArray("R") ?? [];
+        var width = sample.Width;
+        var height = sample.Height;
+        var gray = sample.Pixels;
         var sums = IntegralImage(gray, width, height);
         var points = new List<(int X, int Y)>();
         for (var y = 0; y < height; y++)

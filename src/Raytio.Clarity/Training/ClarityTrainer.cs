@@ -24,7 +24,7 @@ public sealed class ClarityTrainer(TesseractEngine engine)
         var page = PagePreparer.Prepare(image);
         var transform = page.Transform;
         var words = ocr is null
-            ? await engine.ReadWordsAsync(page.ToOcrInput(), ClarityExtractor.OcrOptions, cancellationToken)
+            ? await engine.ReadWordsAsync(page.Gray, ClarityExtractor.OcrOptions, cancellationToken)
             : ocr.Select(w => w with { Box = MapBox(transform, w.Box.Left, w.Box.Top, w.Box.Right, w.Box.Bottom) }).ToList();
         var lines = PhraseFinder.Lines(words);
         var a = PhraseFinder.Find(lines, anchorA).OrderBy(b => b.Left + b.Top).FirstOrDefault();

@@ -1,4 +1,6 @@
 using Raytio.Clarity.Ocr;
+using Raytio.Clarity.Preparation;
+using Raytio.Clarity.Tests.Documents;
 
 namespace Raytio.Clarity.Tests.Ocr;
 
@@ -45,5 +47,39 @@ public class TesseractTsvTests
         var word = Assert.Single(words);
         Assert.Equal("RAYTIO", word.Text);
         Assert.InRange(word.Box.Left, 15, 60);
+    }
+
+    [Fact]
+    public async Task A_page_in_memory_reads_as_its_encoded_image()
+    {
+        var document = DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(4), Distortion.None);
+        using var image = new ImageMagick.MagickImage(document.Jpeg);
+        image.ColorType = ImageMagick.ColorType.Grayscale;
+        var page = PixelRaster.From(image);
+        var engine = new TesseractEngine();
+        var options = new TesseractOptions(PageSegmentation: 6);
+
+        var fromPixels = await engine.ReadWordsAsync(page, options, CancellationToken.None);
+        var fromFile = await engine.ReadWordsAsync(page.ToNetpbm(), options, CancellationToken.None);
+
+        Assert.True(fromPixels.Count > 10);
+        Assert.Equal(fromFile, fromPixels);
+    }
+
+    [Fact]
+    public async Task A_cancelled_reading_throws()
+    {
+        var document = DocumentGenerator.Generate(DocumentKind.NzPassport, new Random(5), Distortion.None);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new TesseractEngine().ReadWordsAsync(document.Jpeg, new TesseractOptions(), cancel.Token));
+    }
+
+    [Fact]
+    public async Task A_missing_library_is_reported_as_unavailable()
+    {
+        await Assert.ThrowsAsync<OcrUnavailableException>(() =>
+            new TesseractEngine("/nonexistent/libtesseract.so.5").ReadWordsAsync(new byte[] { 1 }, new TesseractOptions(), CancellationToken.None));
     }
 }

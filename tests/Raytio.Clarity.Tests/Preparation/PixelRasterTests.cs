@@ -37,6 +37,21 @@ public class PixelRasterTests
     }
 
     [Fact]
+    public void A_shrunk_page_has_the_mean_of_the_area_each_pixel_covers()
+    {
+        // Columns 0-5 of a 6x3 page hold 0, 30, 60, 90, 120, 150; shrunk by 1.5 to 4x2.
+        var page = new PixelRaster(6, 3, 1, [.. Enumerable.Range(0, 18).Select(i => (byte)(i % 6 * 30))]);
+
+        var shrunk = page.Shrunk(4);
+
+        Assert.Equal((4, 2), (shrunk.Width, shrunk.Height));
+        // Output column 1 covers input columns 1.5-3: half of 30 and all of 60, weighted 1/3 and 2/3.
+        Assert.Equal(new byte[] { 10, 50, 100, 140 }, shrunk.Pixels[..4]);
+        Assert.Equal(shrunk.Pixels[..4], shrunk.Pixels[4..]);
+        Assert.Same(page, page.Shrunk(6));
+    }
+
+    [Fact]
     public void Noise_is_measured_on_flat_areas_and_not_on_edges()
     {
         var random = new Random(3);

@@ -5,7 +5,7 @@ using Raytio.Server.Tests.Infrastructure;
 
 namespace Raytio.Server.Tests.Clarity;
 
-/// <summary>Without a working OCR command, extraction and training answer 503 ocr_unavailable, never a wrong answer.</summary>
+/// <summary>Without a working OCR library, extraction and training answer 503 ocr_unavailable, never a wrong answer.</summary>
 public sealed class ClarityOcrUnavailableTests(ClarityOcrUnavailableTests.NoTesseractFactory app) : IClassFixture<ClarityOcrUnavailableTests.NoTesseractFactory>
 {
     [Fact]
@@ -31,6 +31,6 @@ public sealed class ClarityOcrUnavailableTests(ClarityOcrUnavailableTests.NoTess
     public sealed class NoTesseractFactory : RaytioFactory
     {
         protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
-            [new("Raytio:Clarity:TesseractCommand", "/nonexistent/tesseract")];
+            [new("Raytio:Clarity:TesseractLibrary", "/nonexistent/libtesseract.so.5")];
     }
 }

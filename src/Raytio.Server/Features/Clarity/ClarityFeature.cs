@@ -14,7 +14,7 @@ public sealed class ClarityFeature : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSettings<ClarityOptions>(ClarityOptions.Section);
-        services.AddSingleton(provider => new TesseractEngine(provider.GetRequiredService<IOptions<ClarityOptions>>().Value.TesseractCommand));
+        services.AddSingleton(provider => new TesseractEngine(provider.GetRequiredService<IOptions<ClarityOptions>>().Value.TesseractLibrary));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ClarityOptions>>().Value;

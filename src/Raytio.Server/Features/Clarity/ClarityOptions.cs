@@ -15,7 +15,7 @@ public sealed class ClarityOptions
     [Range(typeof(long), "10000", "400000000")]
     public long MaxImagePixels { get; set; } = 40_000_000;
 
-    /// <summary>The Tesseract command (a name on the PATH or a path).</summary>
+    /// <summary>Tesseract's shared library (a name the dynamic loader finds, or a path), called in process.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string TesseractCommand { get; set; } = "tesseract";
+    public string TesseractLibrary { get; set; } = Raytio.Clarity.Ocr.TesseractEngine.DefaultLibrary;
 }
