@@ -6,7 +6,7 @@ using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Tests.Mrz.Generation;
 
 // Usage: generate COUNT DIR [SEED] | read FILE... | score DIR | accuracy COUNT [SEED] [--verbose] [--degraded-only]
-// (score reads the images `generate` wrote, which stay the same from run to run, unlike a new generation: ImageMagick's noise is unseeded)
+// (score reads the images `generate` wrote; ImageMagick's noise is seeded with SEED, so a generation is the same from run to run)
 // (MRZ_ONLY=N reads image N alone, for looking into one case; --degraded-only skips the clean half)
 var command = args.FirstOrDefault() ?? "accuracy";
 var count = args.Length > 1 && command is not ("read" or "score") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
@@ -14,12 +14,15 @@ var seed = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture
 var verbose = args.Contains("--verbose");
 var degradedOnly = args.Contains("--degraded-only");
 var today = new DateOnly(2026, 11, 28);
+ImageMagick.MagickNET.SetRandomSeed((ulong)seed);
 
 if (command == "generate")
 {
     var output = args.Length > 2 ? args[2] : "mrz-samples";
     Directory.CreateDirectory(output);
-    var generator = new MrzImageGenerator(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2026, today);
+    var generatorSeed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2026;
+    ImageMagick.MagickNET.SetRandomSeed((ulong)generatorSeed);
+    var generator = new MrzImageGenerator(generatorSeed, today);
     for (var i = 0; i < count; i++)
     {
         var sample = generator.Next(degraded: i % 2 == 1);

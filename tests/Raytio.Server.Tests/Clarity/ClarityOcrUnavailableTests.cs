@@ -5,7 +5,7 @@ using Raytio.Server.Tests.Infrastructure;
 
 namespace Raytio.Server.Tests.Clarity;
 
-/// <summary>Without a working OCR library, extraction and training answer 503 ocr_unavailable, never a wrong answer.</summary>
+/// <summary>Without a working OCR library, extraction, training and the MRZ operation answer 503 ocr_unavailable, never a wrong answer.</summary>
 public sealed class ClarityOcrUnavailableTests(ClarityOcrUnavailableTests.NoTesseractFactory app) : IClassFixture<ClarityOcrUnavailableTests.NoTesseractFactory>
 {
     [Fact]
@@ -25,6 +25,16 @@ public sealed class ClarityOcrUnavailableTests(ClarityOcrUnavailableTests.NoTess
         var document = DocumentGenerator.Generate(DocumentKind.NzDriverLicence, new Random(2), Distortion.None);
 
         await (await app.TrainAsync(ClarityUploads.TrainBody(DocumentKind.NzDriverLicence, document.Jpeg), user.Bearer))
+            .AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "ocr_unavailable");
+    }
+
+    [Fact]
+    public async Task The_MRZ_operation_answers_503()
+    {
+        var user = await GraphUser.CreateAsync(app);
+        var passport = DocumentGenerator.Generate(DocumentKind.NzPassport, new Random(3), Distortion.None);
+
+        await (await app.PostJsonAsync("/clarity/v1/mrz", new { file = new { content_type = "image/jpeg", data = Convert.ToBase64String(passport.Jpeg) } }, user.Bearer))
             .AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "ocr_unavailable");
     }
 

@@ -7,12 +7,12 @@ using Raytio.Server.Hosting;
 namespace Raytio.Server.Features.Mrz;
 
 /// <summary>Decodes an upload within the limits and reads its machine-readable zone, mapping the library's refusals to statuses.</summary>
-public sealed class MrzOperation(IOptions<MrzOptions> options, MrzReadGate gate, TimeProvider time)
+public sealed class MrzOperation(IOptions<MrzOptions> options, MrzReadGate gate, TesseractEngine engine, TimeProvider time)
 {
     private readonly ImageDecoder _decoder = new(
         ImageLimits.Default with { MaxBytes = options.Value.MaxRequestBodyBytes, MaxPixels = options.Value.MaxImagePixels }, new PdfRasterizer());
 
-    private readonly MrzReader _reader = new(new TesseractEngine());
+    private readonly MrzReader _reader = new(engine);
 
     /// <exception cref="ApiException">The refusals of docs/MRZ.md; 503 <c>server_busy</c> when every read slot stayed taken.</exception>
     public Task<MrzAnswer> ReadAsync(byte[] file, CancellationToken cancellationToken) =>
