@@ -14,14 +14,12 @@ namespace Raytio.Clarity.Ocr;
 /// the words are the command's. What is saved is the command's start, about 100-130 ms a run
 /// (loading the language model): a third of a raw run on a document and most of a one-line
 /// second reading. Initialised engines are kept in a pool, one per concurrent reading; an engine
-/// is never used by two readings at once.
+/// is never used by two readings at once, and at most <see cref="TesseractReadingSlots.Count"/>
+/// readings run at once (the rest wait), so the pool never grows past that.
 /// </summary>
 public sealed unsafe class TesseractEngine(string library = TesseractEngine.DefaultLibrary)
 {
     public const string DefaultLibrary = "libtesseract.so.5";
-
-    /// <summary>Idle engines kept per language; more are made when more readings run at once, and deleted when returned over this.</summary>
-    private static readonly int MaxIdleEngines = Math.Max(2, Environment.ProcessorCount);
 
     private static readonly ConcurrentDictionary<(string Library, string Language), ConcurrentBag<nint>> IdleEngines = CreatePools();
 
@@ -59,7 +57,7 @@ public sealed unsafe class TesseractEngine(string library = TesseractEngine.Defa
     {
         cancellationToken.ThrowIfCancellationRequested();
         var api = TesseractLibrary.Load(library);
-        return Task.Run(() => Read(api, options, setImage, cancellationToken), cancellationToken);
+        return TesseractReadingSlots.RunAsync(() => Read(api, options, setImage, cancellationToken), cancellationToken);
     }
 
     private IReadOnlyList<OcrWord> Read(TesseractLibrary api, TesseractOptions options, Func<TesseractLibrary, nint, nint> setImage,
@@ -99,7 +97,7 @@ public sealed unsafe class TesseractEngine(string library = TesseractEngine.Defa
                 api.PixDestroy(&pix);
             api.MonitorDelete(monitor);
             token.Free();
-            if (idle.Count < MaxIdleEngines)
+            if (idle.Count < TesseractReadingSlots.Count)
                 idle.Add(engine);
             else
                 api.Delete(engine);
