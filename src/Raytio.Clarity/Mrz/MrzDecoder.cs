@@ -31,7 +31,7 @@ public static class MrzDecoder
             {
                 var grid = traced?.Lines.Count == count ? Grid(traced, classifier!, length) : null;
                 if (grid is not null)
-                    glyphFit[length] = GlyphFit(traced!, grid, classifier!, length);
+                    glyphFit[length] = GlyphFit(grid);
                 var aligned = ocr.Where(r => r.Count == count).Select(r => Align(r, grid, length)).ToList();
                 if (grid is not null)
                 {
@@ -83,8 +83,7 @@ public static class MrzDecoder
         format.IsVisa() && glyphFit.TryGetValue(format.LineLength(), out var own) && glyphFit.Values.Any(fit => fit > own);
 
     /// <summary>How well the traced lines' cells, on their registered grid, match OCR-B glyphs on average.</summary>
-    internal static double GlyphFit(ZoneGlyphs traced, (double Left, double Pitch)[] grid, MrzGlyphClassifier classifier, int length) =>
-        traced.Lines.Select((l, i) => classifier.ReadLineScored(traced.Pixels, grid[i].Left, grid[i].Pitch, l.Top, l.Bottom, length).Score).Average();
+    internal static double GlyphFit((double Left, double Pitch, double Fit)[] grid) => grid.Average(line => line.Fit);
 
     /// <param name="OnlyIfValid">A guess (a line nobody traced) that may win only when every check digit verifies.</param>
     /// <param name="GlyphsFirst">The first reading is the glyph reading, which decides between K and the filler.</param>
@@ -99,20 +98,20 @@ public static class MrzDecoder
         yield return [lines[0], lines[1], lines[1] with { Top = lines[1].Top + spacing }];
     }
 
-    /// <summary>Each traced line's cell grid (left edge, pitch) for lines of <paramref name="length"/>, registered on its glyphs.</summary>
-    internal static (double Left, double Pitch)[] Grid(ZoneGlyphs traced, MrzGlyphClassifier classifier, int length)
+    /// <summary>Each traced line's cell grid (left edge, pitch, and how well its glyphs fit it) for lines of <paramref name="length"/>, registered on its glyphs.</summary>
+    internal static (double Left, double Pitch, double Fit)[] Grid(ZoneGlyphs traced, MrzGlyphClassifier classifier, int length)
     {
         var pitch = MrzLineAligner.Pitch(traced.Lines.Max(l => l.Width), length);
         var left = traced.Lines.Min(l => l.Left);
         return traced.Lines.Select(l => classifier.Register(traced.Pixels, left, pitch, l.Top, l.Bottom, length)).ToArray();
     }
 
-    private static string[] ReadGlyphs(IReadOnlyList<PixelBox> lines, (double Left, double Pitch)[] grid, GrayMap pixels, MrzGlyphClassifier classifier,
+    private static string[] ReadGlyphs(IReadOnlyList<PixelBox> lines, (double Left, double Pitch, double Fit)[] grid, GrayMap pixels, MrzGlyphClassifier classifier,
         int length) =>
         lines.Select((l, i) => classifier.ReadLine(pixels, grid[i].Left, grid[i].Pitch, l.Top, l.Bottom, length)).ToArray();
 
     /// <summary>The OCR lines on the cells: the registered grid of the traced zone when there is one, else the lines' own left edge and the widest's pitch.</summary>
-    private static string[] Align(IReadOnlyList<OcrTextLine> lines, (double Left, double Pitch)[]? grid, int length)
+    private static string[] Align(IReadOnlyList<OcrTextLine> lines, (double Left, double Pitch, double Fit)[]? grid, int length)
     {
         var pitch = MrzLineAligner.Pitch(lines.Max(l => l.Box.Width), length);
         return lines.Select((l, i) => MrzLineAligner.Align(l, grid?[i].Left ?? l.Box.Left, grid?[i].Pitch ?? pitch, length)).ToArray();

@@ -16,15 +16,16 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
     /// The cell grid that fits the line's glyphs best, searched around the traced one: the
     /// first cell's left edge within a quarter pitch either way, then the pitch within 1%. A
     /// line's traced ends are off by part of a glyph under blur or glare; the glyphs say where
-    /// the cells are. Not further: a grid a whole cell off fits text almost as well.
+    /// the cells are. Not further: a grid a whole cell off fits text almost as well. Answers the
+    /// grid with its fit (the line's mean glyph score on it).
     /// </summary>
-    public (double Left, double Pitch) Register(GrayMap map, double left, double pitch, int top, int bottom, int length)
+    public (double Left, double Pitch, double Fit) Register(GrayMap map, double left, double pitch, int top, int bottom, int length)
     {
         double Fit(double l, double p) => ReadLineScored(map, l, p, top, bottom, length).Score;
-        var best = (Left: left, Pitch: pitch, Score: Fit(left, pitch));
+        var best = (Left: left, Pitch: pitch, Fit: Fit(left, pitch));
         for (var shift = -0.25; shift <= 0.25; shift += 0.0625)
         {
-            if (shift != 0 && Fit(left + shift * pitch, pitch) is var score && score > best.Score)
+            if (shift != 0 && Fit(left + shift * pitch, pitch) is var score && score > best.Fit)
                 best = (left + shift * pitch, pitch, score);
         }
         var coarse = best;
@@ -33,11 +34,11 @@ public sealed class MrzGlyphClassifier(OcrBGlyphs glyphs)
             foreach (var shift in (double[])[-0.1, 0, 0.1])
             {
                 var (l, p) = (coarse.Left + shift * pitch, pitch * scale);
-                if (Fit(l, p) is var score && score > best.Score)
+                if (Fit(l, p) is var score && score > best.Fit)
                     best = (l, p, score);
             }
         }
-        return (best.Left, best.Pitch);
+        return best;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public class MrzVisaLengthTests
         {
             var traced = TracedZone(sample.Data);
             var fits = new[] { 36, 44 }.ToDictionary(length => length,
-                length => MrzDecoder.GlyphFit(traced, MrzDecoder.Grid(traced, classifier, length), classifier, length));
+                length => MrzDecoder.GlyphFit(MrzDecoder.Grid(traced, classifier, length)));
 
             Assert.False(MrzDecoder.LengthInDoubt(format, fits), $"{sample.Description}: fit 36 {fits[36]:F3}, 44 {fits[44]:F3}");
             Assert.True(MrzDecoder.LengthInDoubt(format == MrzFormat.MRVA ? MrzFormat.MRVB : MrzFormat.MRVA, fits));
