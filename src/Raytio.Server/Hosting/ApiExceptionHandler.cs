@@ -54,6 +54,11 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
     private static ApiErrorBody DescribeJson(JsonException json)
     {
+        if (DuplicateKeys.KeyOf(json) is { } key)
+        {
+            var repeated = $"The key '{key}' appears more than once in one object.";
+            return new ApiErrorBody(repeated, "duplicate_key", new Dictionary<string, string[]> { [key] = [repeated] });
+        }
         var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal);
         if (wrongType && json.Path == "$")
         {

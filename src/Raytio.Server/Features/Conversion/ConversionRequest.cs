@@ -57,7 +57,7 @@ internal static class ConversionRequest
         }
         try
         {
-            using var document = await JsonDocument.ParseAsync(new LimitedReadStream(body, limit), cancellationToken: cancellationToken);
+            using var document = await JsonDocument.ParseAsync(new LimitedReadStream(body, limit), DuplicateKeys.DocumentOptions, cancellationToken);
             var root = document.RootElement.Clone();
             if (root.ValueKind != JsonValueKind.Object)
             {

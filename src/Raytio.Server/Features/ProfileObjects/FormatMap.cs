@@ -66,7 +66,7 @@ public sealed record FormatMap(IReadOnlyList<(string Target, string Source)> Pai
         JsonObject? map;
         try
         {
-            map = JsonNode.Parse(text) as JsonObject;
+            map = JsonNode.Parse(text, documentOptions: DuplicateKeys.DocumentOptions) as JsonObject;
         }
         catch (JsonException)
         {

@@ -62,7 +62,7 @@ public sealed record ReadRequest(
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, DuplicateKeys.DocumentOptions);
             return document.RootElement.Clone();
         }
         catch (JsonException)

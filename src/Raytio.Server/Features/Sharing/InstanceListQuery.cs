@@ -20,7 +20,7 @@ public sealed record DateFilter(DateTime Date, string Op)
         var invalid = ApiException.Invalid(field, $"'{field}' must be a JSON object {{\"date\": \"<ISO 8601>\", \"op\": \"gt|gte|lt|lte|eq\"}}.");
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, DuplicateKeys.DocumentOptions);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("date", out var date) || date.ValueKind != JsonValueKind.String
