@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
 using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Features.Administration;
@@ -11,6 +12,7 @@ using Raytio.Server.Features.Clarity;
 using Raytio.Server.Features.Conversion;
 using Raytio.Server.Features.Credit;
 using Raytio.Server.Features.CypherQueries;
+using Raytio.Server.Features.DocumentReads;
 using Raytio.Server.Features.Domains;
 using Raytio.Server.Features.DriverLicence;
 using Raytio.Server.Features.ExtractVerify;
@@ -121,6 +123,7 @@ public static class RaytioHost
         new OneTimeCodesFeature(),
         new XeroProvider(),
         new XeroFeature(),
+        new DocumentReadsFeature(),
         new MrzFeature(),
         new ClarityFeature(),
     ];
@@ -148,6 +151,8 @@ public static class RaytioHost
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddRaytioConventions());
         services.AddSingleton<VersionedRoutes>();
+        services.AddOptions<RetiredSettings>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetiredSettings>, RetiredSettings.Check>();
         services.AddSettings<CleanupOptions>(CleanupOptions.Section);
         services.AddSingleton<CleanupPass>();
         services.AddHostedService<CleanupService>();

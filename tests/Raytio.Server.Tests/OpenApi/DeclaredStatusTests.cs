@@ -28,8 +28,6 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         ("update-profile-objects", 409), // two updates of one object racing: the conditional write lost
         ("change-instance-state", 409), // two state changes of one instance racing: the conditional write lost
         ("readyz", 503),
-        ("extract-verify-extract", 503), // Tesseract missing or failing: the test machine has it
-        ("clarity-extract", 503), ("clarity-train", 503), // the tesseract command missing: ClarityOcrUnavailableTests
         // three inserts in a row losing a race for the same new key (PriceListInserts retries a lost race)
         ("create-products", 409), ("create-prices", 409), ("create-customer-price-lists", 409),
         // Stripe failing, with the Stripe billing engine only (this host runs the embedded one): EngineSelectionTests
@@ -114,6 +112,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
         await app.DriveExtractVerifyAsync(TooLarge);
         await app.DriveMrzAsync();
         await app.DriveClarityAsync();
+        await app.DriveBusyDocumentReadsAsync();
         await app.DriveFaceComparisonAsync();
         await app.DriveXeroAsync();
         await app.GetAsync("/healthz");
@@ -360,7 +359,7 @@ public sealed class DeclaredStatusTests(DeclaredStatusTests.SmallBodiesFactory a
             new("Raytio:MaxRequestBodyBytes", "1024"),
             new("Raytio:Convert:MaxStreamingBytes", "1024"),
             new("Raytio:Mrz:MaxRequestBodyBytes", MrzStatusDrives.BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Raytio:Mrz:QueueTimeout", "00:00:00"),
+            new("Raytio:DocumentReads:QueueTimeout", "00:00:00"),
             new("Raytio:Convert:MaxWrappedBytes", "1024"),
             new("Raytio:Schemas:MaxDocumentBytes", "1024"),
             new("Raytio:Schemas:MaxValidateBytes", "1024"),

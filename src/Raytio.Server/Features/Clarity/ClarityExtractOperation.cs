@@ -6,6 +6,7 @@ using Raytio.Clarity.Imaging;
 using Raytio.Clarity.Models;
 using Raytio.Clarity.Ocr;
 using Raytio.Server.Features.Billing.Metering;
+using Raytio.Server.Features.DocumentReads;
 using Raytio.Server.Features.Graph;
 using Raytio.Server.Features.Mrz;
 using Raytio.Server.Features.Organizations;
@@ -20,7 +21,7 @@ namespace Raytio.Server.Features.Clarity;
 /// </summary>
 public sealed class ClarityExtractOperation(
     ClarityModelStore models, ImageDecoder decoder, ClarityExtractor extractor,
-    OrganizationAccess organizations, MeteredCall metered, TimeProvider time)
+    OrganizationAccess organizations, MeteredCall metered, DocumentReadGate gate, TimeProvider time)
 {
     public async Task<JsonObject> ExtractAsync(Guid caller, JsonElement body, CancellationToken cancellationToken)
     {
@@ -34,14 +35,17 @@ public sealed class ClarityExtractOperation(
         if (!model.IsValidOn(today))
             throw new ApiException(StatusCodes.Status422UnprocessableEntity, "model_not_in_force",
                 $"The model '{model.Name}' is in force from {model.ModelStartDate:yyyy-MM-dd}{(model.ModelEndDate is { } end ? $" until {end:yyyy-MM-dd}" : "")}.");
+        return Answer(model, await gate.RunAsync(() => ReadAsync(caller, model, file, orgId, today, cancellationToken), cancellationToken));
+    }
+
+    private async Task<ClarityExtraction> ReadAsync(Guid caller, ClarityModel model, byte[] file, Guid? orgId, DateOnly today, CancellationToken cancellationToken)
+    {
         using var image = await ClarityFailures.DecodeAsync(decoder, file, "file.data", cancellationToken);
         if (orgId is { } org)
             await organizations.ReadAsync(caller, org.ToString(), cancellationToken);
-
-        ClarityExtraction extraction;
         try
         {
-            extraction = await metered.RunAsync(
+            return await metered.RunAsync(
                 orgId, MeteredChecks.DocumentOcr, $"clarity_{Guid.NewGuid():N}", ct => extractor.ExtractAsync(model, image, today, ct),
                 (OcrUnavailableException e) => ClarityFailures.OcrUnavailable(e), cancellationToken);
         }
@@ -49,7 +53,6 @@ public sealed class ClarityExtractOperation(
         {
             throw ClarityFailures.AnchorsNotFound(e);
         }
-        return Answer(model, extraction);
     }
 
 

@@ -6,6 +6,7 @@ using Raytio.Clarity.Imaging;
 using Raytio.Clarity.Models;
 using Raytio.Clarity.Ocr;
 using Raytio.Clarity.Training;
+using Raytio.Server.Features.DocumentReads;
 using Raytio.Server.Features.ProfileObjects;
 using Raytio.Server.Hosting;
 using Raytio.Signing;
@@ -17,7 +18,7 @@ namespace Raytio.Server.Features.Clarity;
 /// their canonical JSON, checkable with operation 105). With a <c>model</c> object naming it, the
 /// model is also saved as the caller's ss_Clarity_Model_01 profile object and its n_id answered.
 /// </summary>
-public sealed class ClarityTrainOperation(ImageDecoder decoder, ClarityTrainer trainer, Signer signer, ProfileObjectCreator creator)
+public sealed class ClarityTrainOperation(ImageDecoder decoder, ClarityTrainer trainer, DocumentReadGate gate, Signer signer, ProfileObjectCreator creator)
 {
     public async Task<JsonObject> TrainAsync(Guid caller, JsonElement body, CancellationToken cancellationToken)
     {
@@ -32,12 +33,12 @@ public sealed class ClarityTrainOperation(ImageDecoder decoder, ClarityTrainer t
         var ocr = ClarityRequests.Ocr(body);
         var description = body.TryGetProperty("model", out var given) && given.ValueKind != JsonValueKind.Null ? Describe(given) : null;
 
-        TrainedGeometry geometry;
-        using (var image = await ClarityFailures.DecodeAsync(decoder, imageBytes, "image", cancellationToken))
+        var geometry = await gate.RunAsync(async () =>
         {
+            using var image = await ClarityFailures.DecodeAsync(decoder, imageBytes, "image", cancellationToken);
             try
             {
-                geometry = await trainer.TrainAsync(image, ocr, anchorA, anchorC, components, cancellationToken);
+                return await trainer.TrainAsync(image, ocr, anchorA, anchorC, components, cancellationToken);
             }
             catch (OcrUnavailableException e)
             {
@@ -47,7 +48,7 @@ public sealed class ClarityTrainOperation(ImageDecoder decoder, ClarityTrainer t
             {
                 throw ClarityFailures.AnchorsNotFound(e);
             }
-        }
+        }, cancellationToken);
 
         var properties = ClarityModelJson.WriteGeometry(geometry);
         if (description is not null)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Raytio.Clarity.Models;
 using Raytio.Clarity.Ocr;
 using Raytio.Server.Features.Billing.Metering;
+using Raytio.Server.Features.DocumentReads;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.ExtractVerify;
@@ -20,7 +21,7 @@ namespace Raytio.Server.Features.ExtractVerify;
 /// </summary>
 public sealed class DocumentExtraction(
     DocumentSchemas schemas, ClarityModelCatalog models, ClarityReader reader, DocumentMapper mapper, DocumentSigning signing,
-    CheckPayer payer, IOptions<ExtractVerifyOptions> options, TimeProvider time)
+    CheckPayer payer, DocumentReadGate gate, IOptions<ExtractVerifyOptions> options, TimeProvider time)
 {
     public const string NotRecognised = "document_not_recognised";
 
@@ -35,10 +36,11 @@ public sealed class DocumentExtraction(
         var organization = await payer.OrganizationAsync(caller, body, cancellationToken);
         var candidates = await models.UsableAsync(caller, cancellationToken);
 
-        var (read, mrz) = await payer.RunAsync(
+        // The slot is taken before the charge, so a busy server refuses without charging.
+        var (read, mrz) = await gate.RunAsync(() => payer.RunAsync(
             organization, MeteredChecks.DocumentExtract, Guid.NewGuid().ToString(), ct => ReadAllAsync(images, candidates, schema, ct),
             (OcrUnavailableException problem) => new ApiException(StatusCodes.Status503ServiceUnavailable, "ocr_unavailable", $"The OCR engine could not run; nothing was charged. {problem.Message}"),
-            cancellationToken);
+            cancellationToken), cancellationToken);
         if (read.Count == 0)
         {
             throw NoModelFits();

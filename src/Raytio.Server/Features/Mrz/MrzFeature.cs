@@ -8,7 +8,6 @@ public sealed class MrzFeature : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSettings<MrzOptions>(MrzOptions.Section);
-        services.AddSingleton<MrzReadGate>();
         services.AddSingleton<MrzOperation>();
     }
 

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 using Raytio.Clarity.Imaging;
 using Raytio.Clarity.Mrz;
 using Raytio.Clarity.Ocr;
+using Raytio.Server.Features.DocumentReads;
 using Raytio.Server.Hosting;
 
 namespace Raytio.Server.Features.Mrz;
 
 /// <summary>Decodes an upload within the limits and reads its machine-readable zone, mapping the library's refusals to statuses.</summary>
-public sealed class MrzOperation(IOptions<MrzOptions> options, MrzReadGate gate, TesseractEngine engine, TimeProvider time)
+public sealed class MrzOperation(IOptions<MrzOptions> options, DocumentReadGate gate, TesseractEngine engine, TimeProvider time)
 {
     private readonly ImageDecoder _decoder = new(
         ImageLimits.Default with { MaxBytes = options.Value.MaxRequestBodyBytes, MaxPixels = options.Value.MaxImagePixels }, new PdfRasterizer());

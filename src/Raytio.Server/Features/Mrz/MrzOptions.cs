@@ -14,12 +14,4 @@ public sealed class MrzOptions
     /// <summary>Largest decoded image, in pixels (width x height); larger ones answer 413 before their pixels are decoded.</summary>
     [Range(typeof(long), "10000", "400000000")]
     public long MaxImagePixels { get; set; } = 40_000_000;
-
-    /// <summary>Reads running at once (each runs several Tesseract processes one after another); the default is the processor count.</summary>
-    [Range(1, 1024)]
-    public int MaxConcurrentReads { get; set; } = Environment.ProcessorCount;
-
-    /// <summary>How long a request waits for a free read slot before 503 <c>server_busy</c>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Options;
 using Raytio.Server.Hosting;
 
-namespace Raytio.Server.Features.Mrz;
+namespace Raytio.Server.Features.DocumentReads;
 
 /// <summary>
-/// Bounds the MRZ reads running at once (<see cref="MrzOptions.MaxConcurrentReads"/>): each
-/// read decodes an image and runs several Tesseract processes, so more reads than cores only
-/// slow every one down. A request waits for a slot up to <see cref="MrzOptions.QueueTimeout"/>,
-/// then is refused with 503 <c>server_busy</c> and a Retry-After.
+/// Bounds the document reads running at once (<see cref="DocumentReadOptions.MaxConcurrentReads"/>)
+/// across operations 101-103 and the MRZ operation: each decodes an image and makes Tesseract
+/// readings, so more reads than cores only slow every one down and hold more images in memory.
+/// A request waits for a slot up to <see cref="DocumentReadOptions.QueueTimeout"/>, then is
+/// refused with 503 <c>server_busy</c> and a Retry-After, before anything is charged.
 /// </summary>
-public sealed class MrzReadGate(IOptions<MrzOptions> options) : IDisposable
+public sealed class DocumentReadGate(IOptions<DocumentReadOptions> options) : IDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentReads, options.Value.MaxConcurrentReads);
