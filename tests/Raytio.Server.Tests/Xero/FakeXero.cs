@@ -37,6 +37,9 @@ public sealed class FakeXero : HttpMessageHandler
     /// <summary>Set to make the token endpoint answer this status.</summary>
     public HttpStatusCode? TokenFails { get; set; }
 
+    /// <summary>Runs as each report request arrives, before its token is checked (a test's write racing the call).</summary>
+    public Func<Task>? BeforeReport { get; set; }
+
     /// <summary>How long a refresh takes, so racing refreshes overlap.</summary>
     public TimeSpan RefreshDelay { get; set; }
 
@@ -86,6 +89,10 @@ public sealed class FakeXero : HttpMessageHandler
         if (request.Method == HttpMethod.Get && path.StartsWith("/api.xro/2.0/Reports/", StringComparison.Ordinal))
         {
             Reports.Enqueue(request);
+            if (BeforeReport is { } racing)
+            {
+                await racing();
+            }
             if (!Authorized(request))
             {
                 return Status(HttpStatusCode.Unauthorized);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Secrets;
@@ -142,13 +143,7 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
             var ours = app.ReportAsync("balance_sheet", org.Id, org.Admin.Bearer);
             await Task.Delay(150);
             // Meanwhile another replica's refresh is stored (a new revision with its pair).
-            var (theirAccess, theirRefresh) = app.Xero.IssueTokens();
-            var protector = app.Services.GetRequiredService<SecretProtector>();
-            var (access, refresh) = (protector.Protect(XeroConnectionTokens.AccessPurpose, theirAccess), protector.Protect(XeroConnectionTokens.RefreshPurpose, theirRefresh));
-            var expires = app.Time.GetUtcNow().UtcDateTime.AddMinutes(30);
-            await app.WithDbAsync(db => db.XeroConnections.Where(c => c.OrganizationId == org.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Revision, c => c.Revision + 1).SetProperty(c => c.AccessToken, access)
-                .SetProperty(c => c.RefreshToken, refresh).SetProperty(c => c.AccessTokenExpiresAt, expires)));
+            var (theirAccess, theirRefresh) = await app.AnotherReplicaRefreshesAsync(org);
 
             await (await ours).AssertOkAsync();
 
@@ -259,23 +254,21 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
         }
     }
 
-    private async Task<TestOrg> ConnectedOrgAsync()
-    {
-        var org = await app.CreateOrgAsync();
-        await ConnectAsync(org);
-        return org;
-    }
+    private Task<TestOrg> ConnectedOrgAsync() => app.ConnectedOrgAsync();
 
-    private async Task ConnectAsync(TestOrg org) => await (await app.CallbackAsync(app.Xero.Consent(await app.ConsentPageAsync(org)))).AssertOkAsync();
+    private Task ConnectAsync(TestOrg org) => app.ConnectToXeroAsync(org);
 
-    private Task<XeroConnection> StoredAsync(TestOrg org) => app.WithDbAsync(db => db.XeroConnections.AsNoTracking().SingleAsync(c => c.OrganizationId == org.Id));
+    private Task<XeroConnection> StoredAsync(TestOrg org) => app.StoredConnectionAsync(org);
 
-    private string Unprotect(string purpose, string value) => app.Services.GetRequiredService<SecretProtector>().Unprotect(purpose, value);
+    private string Unprotect(string purpose, string value) => app.Unprotect(purpose, value);
 
     /// <summary>Live Xero against <see cref="FakeXero"/>, with no retries (the host's clock is a fake one, which retry waits would follow).</summary>
     public sealed class LiveXeroFactory : RaytioFactory
     {
         public const string RedirectUri = "https://raytio.test/xero/v1/callback";
+
+        /// <summary>Runs a test's write just before the next save that replaces a stored connection.</summary>
+        public XeroConnectionRace Race { get; } = new();
 
         public FakeXero Xero { get; } = new()
         {
@@ -307,6 +300,7 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
             {
                 services.AddHttpClient(XeroLiveIdentity.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Xero);
                 services.AddHttpClient(XeroLiveReports.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Xero);
+                services.AddSingleton<IInterceptor>(Race);
             });
         }
     }

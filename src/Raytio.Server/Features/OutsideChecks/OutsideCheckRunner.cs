@@ -29,10 +29,7 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
         Action<T, JsonObject>? describe = null)
     {
         var organization = check.OrgId is null ? (Guid?)null : (await access.ReadAsync(check.Caller, check.OrgId, cancellationToken)).Organization.Id;
-        var details = (JsonObject)check.AuditDetails.DeepClone();
-        details["check"] = check.MeteredCheck;
-        details["provider"] = provider;
-        details["org_id"] = organization?.ToString();
+        var details = Details(check, provider, organization);
         var charged = false;
         T answer;
         try
@@ -47,21 +44,13 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
                     return call(ct);
                 },
                 failure => failure is ProviderFailedException or ApiException,
-                async (failure, refunded) =>
+                (failure, refunded) =>
                 {
                     if (details["charge_id"] is not null)
                     {
                         details["refunded"] = refunded;
                     }
-                    if (failure is ApiException refused)
-                    {
-                        await RecordAsync(check, organization, details, refused.Code, CancellationToken.None);
-                        return refused;
-                    }
-                    var provider = (ProviderFailedException)failure;
-                    details["reason"] = provider.Reason;
-                    await RecordAsync(check, organization, details, ProviderFailed, CancellationToken.None);
-                    return new ApiException(StatusCodes.Status502BadGateway, ProviderFailed, $"The {provider.Provider} {provider.Reason}. Nothing was charged; try again later.");
+                    return AnswerFailureAsync(check, organization, details, failure);
                 },
                 cancellationToken);
         }
@@ -73,6 +62,42 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
         describe?.Invoke(answer, details);
         await RecordAsync(check, organization, details, outcome(answer), cancellationToken);
         return answer;
+    }
+
+    /// <summary>
+    /// For a check that fails before it is charged, in a step its provider call needs first (such as
+    /// renewing an access token): audits the failure as <see cref="RunAsync"/> audits its own, and
+    /// returns what to throw: a refusal (<see cref="ApiException"/>) unchanged, a
+    /// <see cref="ProviderFailedException"/> as the 502.
+    /// </summary>
+    public Task<Exception> FailedBeforeChargeAsync(OutsideCheck check, string provider, Guid? organization, Exception failure) =>
+        AnswerFailureAsync(check, organization, Details(check, provider, organization), failure);
+
+    /// <summary>The 502 answering a provider's failure: the provider and our reason, never the vendor's body; <paramref name="nothingDone"/> says what did not happen.</summary>
+    public static ApiException ProviderFailure(ProviderFailedException failure, string nothingDone = "Nothing was charged") =>
+        new(StatusCodes.Status502BadGateway, ProviderFailed, $"The {failure.Provider} {failure.Reason}. {nothingDone}; try again later.");
+
+    private static JsonObject Details(OutsideCheck check, string provider, Guid? organization)
+    {
+        var details = (JsonObject)check.AuditDetails.DeepClone();
+        details["check"] = check.MeteredCheck;
+        details["provider"] = provider;
+        details["org_id"] = organization?.ToString();
+        return details;
+    }
+
+    /// <summary>Audits a refusal or a provider's failure (even when the caller has gone away) and makes the answer to throw.</summary>
+    private async Task<Exception> AnswerFailureAsync(OutsideCheck check, Guid? organization, JsonObject details, Exception failure)
+    {
+        if (failure is ApiException refused)
+        {
+            await RecordAsync(check, organization, details, refused.Code, CancellationToken.None);
+            return refused;
+        }
+        var provider = (ProviderFailedException)failure;
+        details["reason"] = provider.Reason;
+        await RecordAsync(check, organization, details, ProviderFailed, CancellationToken.None);
+        return ProviderFailure(provider);
     }
 
     private async Task RecordAsync(OutsideCheck check, Guid? organization, JsonObject details, string outcome, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
+using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
@@ -31,6 +32,9 @@ public sealed class XeroConnectFlow(
 
     private const string VerifierPurpose = "xero-code-verifier";
 
+    /// <summary>Saves of one connection: a refresh of the connection it replaces may be stored meanwhile, each time taking another.</summary>
+    private const int MaxStoreTries = 3;
+
     public async Task<Uri> ConnectAsync(Guid caller, string? orgId, HttpRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(orgId))
@@ -45,7 +49,7 @@ public sealed class XeroConnectFlow(
         var now = time.GetUtcNow().UtcDateTime;
         db.XeroAuthorizations.Add(new XeroAuthorization
         {
-            StateHash = Hash(state),
+            StateHash = ClientSecrets.Hash(state),
             OrganizationId = organization,
             UserId = caller,
             CodeVerifier = protector.Protect(VerifierPurpose, verifier),
@@ -78,11 +82,12 @@ public sealed class XeroConnectFlow(
         // The administrator may have lost the role (or left) since starting: the connection is theirs to make only while they hold it.
         (await access.ReadAsync(started.UserId, organization, cancellationToken)).RequireAdmin();
         var redirect = new Uri(started.RedirectUri);
+        var verifier = Verifier(started);
         XeroTokenSet tokens;
         IReadOnlyList<XeroTenant> tenants;
         try
         {
-            tokens = await identity.ExchangeCodeAsync(code, protector.Unprotect(VerifierPurpose, started.CodeVerifier), redirect, cancellationToken);
+            tokens = await identity.ExchangeCodeAsync(code, verifier, redirect, cancellationToken);
             tenants = await identity.ConnectionsAsync(tokens.AccessToken, cancellationToken);
         }
         catch (XeroGrantRejectedException)
@@ -93,7 +98,7 @@ public sealed class XeroConnectFlow(
         catch (ProviderFailedException failure)
         {
             await RecordAsync(started, OutsideCheckRunner.ProviderFailed, new JsonObject { ["reason"] = failure.Reason }, CancellationToken.None);
-            throw new ApiException(StatusCodes.Status502BadGateway, OutsideCheckRunner.ProviderFailed, $"The {failure.Provider} {failure.Reason}. Nothing was connected; try again later.");
+            throw OutsideCheckRunner.ProviderFailure(failure, "Nothing was connected");
         }
         var tenant = XeroTenantChoice.Pick(tenants);
         if (tenant is null)
@@ -108,7 +113,7 @@ public sealed class XeroConnectFlow(
     /// <summary>The started connection the state names, deleted so no second callback can use it; 400 when unknown, spent or expired.</summary>
     private async Task<XeroAuthorization> SpendAsync(string state, CancellationToken cancellationToken)
     {
-        var hash = Hash(state);
+        var hash = ClientSecrets.Hash(state);
         var pending = db.XeroAuthorizations;
         var started = await pending.AsNoTracking().FirstOrDefaultAsync(a => a.StateHash == hash, cancellationToken);
         var spent = started is not null && await pending.Where(a => a.StateHash == hash).ExecuteDeleteAsync(cancellationToken) == 1;
@@ -117,16 +122,28 @@ public sealed class XeroConnectFlow(
             : throw ApiException.Invalid("state", "The state is unknown, already used or expired (a connection must be completed within 10 minutes of starting it); start again.");
     }
 
+    /// <summary>
+    /// Stores the connection, replacing the organisation's earlier one. It is written only over the
+    /// revision it read: when a refresh of the earlier connection (by another request or replica)
+    /// was stored meanwhile, the new connection replaces that pair over its revision; when another
+    /// callback stored a connection meanwhile, that one is kept (409).
+    /// </summary>
     private async Task<XeroConnection> StoreAsync(XeroAuthorization started, XeroTenant tenant, XeroTokenSet tokens, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var connections = db.XeroConnections;
         var connection = await connections.FirstOrDefaultAsync(c => c.OrganizationId == started.OrganizationId, cancellationToken);
+        var replaced = connection?.ConnectedAt;
         var (accessToken, refreshToken) = (protector.Protect(XeroConnectionTokens.AccessPurpose, tokens.AccessToken), protector.Protect(XeroConnectionTokens.RefreshPurpose, tokens.RefreshToken));
         if (connection is null)
         {
             connection = new XeroConnection { OrganizationId = started.OrganizationId, TenantName = tenant.TenantName, AccessToken = accessToken, RefreshToken = refreshToken };
             db.XeroConnections.Add(connection);
+        }
+        else
+        {
+            // Every column is written, so a revocation marked since the read is cleared too.
+            db.Entry(connection).State = EntityState.Modified;
         }
         connection.TenantId = tenant.TenantId;
         connection.TenantName = tenant.TenantName;
@@ -141,15 +158,47 @@ public sealed class XeroConnectFlow(
         connection.RevokedAt = null;
         audit.Record(AuditEventTypes.XeroConnect, started.UserId, started.OrganizationId,
             new JsonObject { ["outcome"] = "connected", ["provider"] = identity.Name, ["tenant_id"] = tenant.TenantId.ToString(), ["connection_id"] = tenant.ConnectionId.ToString() });
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return connection;
+            }
+            catch (DbUpdateConcurrencyException raced) when (tries < MaxStoreTries && replaced is not null)
+            {
+                // Re-read: a refresh of the connection being replaced leaves it connected when it was; another callback's connection does not.
+                var entry = raced.Entries.Single(e => e.Entity is XeroConnection);
+                var current = await entry.GetDatabaseValuesAsync(cancellationToken);
+                if (current?.GetValue<DateTime>(nameof(XeroConnection.ConnectedAt)) != replaced)
+                {
+                    throw Raced();
+                }
+                var revision = current.GetValue<int>(nameof(XeroConnection.Revision));
+                entry.Property(nameof(XeroConnection.Revision)).OriginalValue = revision;
+                connection.Revision = revision + 1;
+            }
+            catch (DbUpdateException raced) when (raced.IsUniqueViolation() || raced is DbUpdateConcurrencyException)
+            {
+                throw Raced();
+            }
+        }
+    }
+
+    private static ApiException Raced() =>
+        ApiException.Conflict("xero_connect_raced", "Another connection of this organisation to Xero was completed at the same moment; it is the one kept.");
+
+    /// <summary>The PKCE verifier; a state whose verifier no longer decrypts (the server's data-protection keys changed) is spent: start again.</summary>
+    private string Verifier(XeroAuthorization started)
+    {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return protector.Unprotect(VerifierPurpose, started.CodeVerifier);
         }
-        catch (DbUpdateException raced) when (raced.IsUniqueViolation() || raced is DbUpdateConcurrencyException)
+        catch (CryptographicException)
         {
-            throw ApiException.Conflict("xero_connect_raced", "Another connection of this organisation to Xero was completed at the same moment; it is the one kept.");
+            throw ApiException.Invalid("state", "The connection started can no longer be read (the server's keys changed since); start again.");
         }
-        return connection;
     }
 
     private async Task RecordAsync(XeroAuthorization started, string outcome, JsonObject details, CancellationToken cancellationToken)
@@ -160,7 +209,6 @@ public sealed class XeroConnectFlow(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string Hash(string state) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
 }
 
 /// <summary>The callback's answer: which Xero organisation the Raytio organisation is now connected to.</summary>

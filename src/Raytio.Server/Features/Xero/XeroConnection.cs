@@ -7,8 +7,9 @@ namespace Raytio.Server.Features.Xero;
 /// <summary>
 /// An organisation's connected Xero ledger: the tenant chosen from `/connections` and the token
 /// pair, both tokens protected by <see cref="Secrets.SecretProtector"/>. <see cref="Revision"/>
-/// rises with every refresh: a refresh is stored only over the revision it started from, so two
-/// refreshes racing cannot leave a mixed pair.
+/// rises with every refresh and every connection stored: each is written only over the revision it
+/// read (a refresh's `UPDATE ... WHERE revision`, a connection's concurrency token), so writers
+/// racing cannot leave a mixed pair or two pairs under one revision.
 /// </summary>
 public sealed class XeroConnection
 {
@@ -49,5 +50,6 @@ internal sealed class XeroConnectionConfiguration : IEntityTypeConfiguration<Xer
         entity.Property(c => c.TenantName).HasMaxLength(500);
         entity.Property(c => c.AccessToken).HasMaxLength(8000);
         entity.Property(c => c.RefreshToken).HasMaxLength(2000);
+        entity.Property(c => c.Revision).IsConcurrencyToken();
     }
 }

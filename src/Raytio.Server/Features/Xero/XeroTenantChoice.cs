@@ -10,10 +10,8 @@ namespace Raytio.Server.Features.Xero;
 /// </summary>
 public static class XeroTenantChoice
 {
-    public const string Organisation = "ORGANISATION";
-
     public static XeroTenant? Pick(IEnumerable<XeroTenant> tenants) =>
-        tenants.Where(t => string.Equals(t.TenantType, Organisation, StringComparison.OrdinalIgnoreCase))
+        tenants.Where(t => string.Equals(t.TenantType, XeroTenant.Organisation, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(t => t.UpdatedDateUtc ?? DateTime.MinValue)
             .ThenBy(t => t.TenantName, StringComparer.Ordinal)
             .ThenBy(t => t.TenantId)

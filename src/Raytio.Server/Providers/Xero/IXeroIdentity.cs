@@ -24,7 +24,11 @@ public interface IXeroIdentity
 public sealed record XeroTokenSet(string AccessToken, string RefreshToken, int ExpiresIn);
 
 /// <summary>One of Xero's `Connection`s: a tenant (organisation or practice) the grant reaches.</summary>
-public sealed record XeroTenant(Guid ConnectionId, Guid TenantId, string TenantType, string TenantName, DateTime? UpdatedDateUtc);
+public sealed record XeroTenant(Guid ConnectionId, Guid TenantId, string TenantType, string TenantName, DateTime? UpdatedDateUtc)
+{
+    /// <summary>The <see cref="TenantType"/> of an organisation's ledger (the other is PRACTICE, which has no accounting reports).</summary>
+    public const string Organisation = "ORGANISATION";
+}
 
 /// <summary>Xero's token endpoint refused the grant (`invalid_grant`): a code already used or a refresh token revoked or expired.</summary>
 public sealed class XeroGrantRejectedException(string message) : Exception(message);

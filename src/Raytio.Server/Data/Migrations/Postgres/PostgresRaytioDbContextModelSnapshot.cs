@@ -2722,6 +2722,7 @@ namespace Raytio.Server.Data.Migrations.Postgres
                         .HasColumnName("refreshed_at");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 

@@ -2693,6 +2693,7 @@ namespace Raytio.Server.Data.Migrations.Sqlite
                         .HasColumnName("refreshed_at");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 

@@ -16,8 +16,6 @@ namespace Raytio.Server.Providers.Xero.Sandbox;
 /// </summary>
 public sealed class XeroSandboxIdentity(SecretProtector protector, TimeProvider time) : IXeroIdentity
 {
-    public const string DemoTenantType = "ORGANISATION";
-
     private const string CodePurpose = "xero-sandbox-code";
     private const string RefreshPurpose = "xero-sandbox-refresh";
     private const string AccessPrefix = "sandbox-access-";
@@ -54,7 +52,7 @@ public sealed class XeroSandboxIdentity(SecretProtector protector, TimeProvider 
 
     public Task<IReadOnlyList<XeroTenant>> ConnectionsAsync(string accessToken, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<XeroTenant>>(accessToken.StartsWith(AccessPrefix, StringComparison.Ordinal)
-            ? [new XeroTenant(DemoTenantId, DemoTenantId, DemoTenantType, DemoChart.OrganisationName, null)]
+            ? [new XeroTenant(DemoTenantId, DemoTenantId, XeroTenant.Organisation, DemoChart.OrganisationName, null)]
             : []);
 
     private XeroTokenSet NewTokens() => new(
