@@ -11,6 +11,7 @@ namespace Raytio.Server.Tests.TwilioVerify;
 /// Puts a statement between a request's reads and its writes: just before the first command whose
 /// text contains the given fragment, it runs on the same connection and transaction, as if another
 /// request had committed it a moment earlier. It also keeps the text of every command, to count them.
+/// Texts are kept and matched without identifier quotes (SQLite quotes every name, PostgreSQL only some).
 /// </summary>
 public sealed class CommandHook : DbCommandInterceptor
 {
@@ -44,11 +45,12 @@ public sealed class CommandHook : DbCommandInterceptor
 
     private async Task InterposeAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        Commands.Enqueue(command.CommandText);
+        var text = command.CommandText.Replace("\"", "", StringComparison.Ordinal);
+        Commands.Enqueue(text);
         (string Fragment, string Sql, Dictionary<string, object> Parameters)? armed;
         lock (_gate)
         {
-            armed = _armed is { } due && command.CommandText.Contains(due.Fragment, StringComparison.Ordinal) ? due : null;
+            armed = _armed is { } due && text.Contains(due.Fragment, StringComparison.Ordinal) ? due : null;
             if (armed is not null)
             {
                 _armed = null;

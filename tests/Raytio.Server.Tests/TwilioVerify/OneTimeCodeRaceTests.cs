@@ -16,7 +16,7 @@ namespace Raytio.Server.Tests.TwilioVerify;
 /// </summary>
 public sealed class OneTimeCodeRaceTests(CommandHook.HookedFactory app) : IClassFixture<CommandHook.HookedFactory>
 {
-    private const string VerificationUpdate = "UPDATE \"otp_verifications\"";
+    private const string VerificationUpdate = "UPDATE otp_verifications";
 
     [Fact]
     public async Task A_code_replaced_by_a_resend_after_the_check_read_it_counts_as_a_wrong_code_and_does_not_approve()
@@ -84,6 +84,6 @@ public sealed class OneTimeCodeRaceTests(CommandHook.HookedFactory app) : IClass
     {
         app.Hook.Commands.Clear();
         await request();
-        return app.Hook.Commands.Count(text => text.Contains("\"organization_members\"", StringComparison.Ordinal));
+        return app.Hook.Commands.Count(text => text.Contains("organization_members", StringComparison.Ordinal));
     }
 }
