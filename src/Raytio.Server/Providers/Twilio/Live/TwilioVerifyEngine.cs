@@ -15,7 +15,8 @@ namespace Raytio.Server.Providers.Twilio.Live;
 /// (`To`, `Channel`) and `POST /v2/Services/{ServiceSid}/VerificationCheck` (`VerificationSid`, `Code`),
 /// form-encoded, with HTTP Basic auth (account SID, auth token). Twilio makes, sends, limits and
 /// checks the codes; the row kept here says who started which verification, so only its owner
-/// may check it. Twilio's 60202, 60203 and 20404 become our 429s and 404; any other failure is a
+/// may check it. Twilio shares one pending verification per destination, so a send while another
+/// owner's is pending is refused (409 destination_busy). Twilio's 60202, 60203 and 20404 become our 429s and 404; any other failure is a
 /// <see cref="ProviderFailedException"/> (502 naming Twilio, its body never passed on).
 /// </summary>
 public sealed class TwilioVerifyEngine(IHttpClientFactory clients, IOptions<TwilioOptions> options, RaytioDbContext db, TimeProvider time) : IOneTimeCodeEngine
