@@ -198,6 +198,7 @@ public sealed class TwilioLiveEngineTests(TwilioLiveEngineTests.LiveTwilioFactor
         public const string AccountSid = "AC00000000000000000000000000000001";
         public const string ServiceSid = "VA00000000000000000000000000000002";
         public const string AuthToken = "test-auth-token";
+        public const int CodeLength = 8;
 
         private FakeVendor _vendor = new();
 
@@ -209,6 +210,8 @@ public sealed class TwilioLiveEngineTests(TwilioLiveEngineTests.LiveTwilioFactor
             new("Raytio:Twilio:Live:AuthToken", AuthToken),
             new("Raytio:Twilio:Live:ServiceSid", ServiceSid),
             new("Raytio:Twilio:Live:MaxRetries", "0"),
+            // Not the Local engine's 6, so a padded code shows which length it was padded to.
+            new("Raytio:Twilio:Live:CodeLength", CodeLength.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
 
         /// <summary>A fresh fake with the given script for the next requests (the class's tests run one at a time).</summary>

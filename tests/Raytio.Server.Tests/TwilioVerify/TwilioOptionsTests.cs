@@ -33,6 +33,16 @@ public sealed class TwilioOptionsTests
     public void Code_lengths_outside_4_to_10_are_refused(int length) =>
         Assert.Contains(Problems(new TwilioOptions { CodeLength = length }), p => p.MemberNames.Contains(nameof(TwilioOptions.CodeLength)));
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    public void A_live_service_code_length_outside_4_to_10_is_refused(int length) =>
+        Assert.Contains(Problems(new TwilioOptions
+        {
+            Engine = OneTimeCodeEngineKind.Live,
+            Live = { AccountSid = "AC" + new string('a', 32), ServiceSid = "VA" + new string('0', 32), AuthToken = "token", CodeLength = length },
+        }), p => p.MemberNames.Contains(nameof(TwilioLiveOptions.CodeLength)));
+
     private static List<ValidationResult> Problems(TwilioOptions options)
     {
         var results = new List<ValidationResult>();

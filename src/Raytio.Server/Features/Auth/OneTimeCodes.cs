@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Raytio.Server.Data;
 using Raytio.Server.Features.Secrets;
@@ -41,8 +40,7 @@ public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time, ServerSe
         {
             return false;
         }
-        var presented = Encoding.ASCII.GetBytes(await HashAsync(userId, purpose, code.Trim(), cancellationToken));
-        if (!CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(existing.CodeHash)))
+        if (!KeyedHashes.Same(await HashAsync(userId, purpose, code.Trim(), cancellationToken), existing.CodeHash))
         {
             return false;
         }
@@ -50,6 +48,6 @@ public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time, ServerSe
         return true;
     }
 
-    private async Task<string> HashAsync(Guid userId, CodePurpose purpose, string code, CancellationToken cancellationToken) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await secrets.GetAsync(SecretName, cancellationToken), Encoding.UTF8.GetBytes($"{userId:N}:{purpose}:{code}")));
+    private Task<string> HashAsync(Guid userId, CodePurpose purpose, string code, CancellationToken cancellationToken) =>
+        secrets.HashAsync(SecretName, $"{userId:N}:{purpose}:{code}", cancellationToken);
 }

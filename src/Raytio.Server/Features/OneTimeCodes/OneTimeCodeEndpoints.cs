@@ -16,8 +16,8 @@ internal static class OneTimeCodeEndpoints
                 JsonObject body, [FromQuery(Name = "org_id")] string? orgId, CurrentUser caller, OneTimeCodeOperations operations, CancellationToken ct) =>
                 TypedResults.Ok(await operations.StartAsync(caller.Id, orgId, body, ct)))
             .WithName("twilio-verify")
-            .WithSummary("Send a one-time code by sms, voice or email (Twilio Verify's behaviour); a second request to the same destination sends a new code; metered when org_id names an organisation")
-            .ProducesError(402, 404, 429, 502);
+            .WithSummary("Send a one-time code by sms, voice or email (Twilio Verify's behaviour); a second request to the same destination sends a new code; metered when org_id names an organisation; with Twilio Verify, 409 while another owner's code to the destination is pending")
+            .ProducesError(402, 404, 409, 429, 502);
 
         twilio.MapPost("/verify/check", async Task<Ok<JsonObject>> (
                 JsonObject body, [FromQuery(Name = "org_id")] string? orgId, CurrentUser caller, OneTimeCodeOperations operations, CancellationToken ct) =>

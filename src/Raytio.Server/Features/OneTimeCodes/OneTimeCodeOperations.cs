@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Billing.Metering;
-using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Providers.Twilio;
 
@@ -15,37 +13,30 @@ namespace Raytio.Server.Features.OneTimeCodes;
 /// gets the same 404 as for a verification that never existed. The audit trail keeps the
 /// destination only as an HMAC, and the SID, channel and outcome.
 /// </summary>
-public sealed class OneTimeCodeOperations(
-    IOneTimeCodeEngine engine, OneTimeCodeHashes hashes, OrganizationAccess access, OutsideCheckRunner runner, AuditTrail audit, IOptions<TwilioOptions> options)
+public sealed class OneTimeCodeOperations(IOneTimeCodeEngine engine, OneTimeCodeHashes hashes, OutsideCheckRunner runner, AuditTrail audit)
 {
     public async Task<JsonObject> StartAsync(Guid caller, string? orgId, JsonObject body, CancellationToken cancellationToken)
     {
         var request = OneTimeCodeRequests.Start(body);
-        var owner = await OwnerAsync(caller, orgId, cancellationToken);
         var to = await hashes.DestinationAsync(request.To, cancellationToken);
         var details = await DetailsAsync(request.To, cancellationToken);
         details["channel"] = Channel(request.Channel);
         var verification = await runner.RunAsync(
             new OutsideCheck(caller, orgId, MeteredChecks.OtpSend, AuditEventTypes.OtpSend, details), engine.Name,
-            ct => engine.StartAsync(new VerificationStart(owner, to, request.Channel), ct), answer => answer.Status, cancellationToken, Describe);
+            (organization, ct) => engine.StartAsync(new VerificationStart(new(caller, organization), to, request.Channel), ct), answer => answer.Status, cancellationToken, Describe);
         return Answer(verification, request.To, withSends: true);
     }
 
     public async Task<JsonObject> CheckAsync(Guid caller, string? orgId, JsonObject body, CancellationToken cancellationToken)
     {
-        var request = OneTimeCodeRequests.Check(body, options.Value.CodeLength);
-        var owner = await OwnerAsync(caller, orgId, cancellationToken);
+        var request = OneTimeCodeRequests.Check(body, engine.CodeLength);
         var to = await hashes.DestinationAsync(request.To, cancellationToken);
         var details = await DetailsAsync(request.To, cancellationToken);
         var verification = await runner.RunAsync(
             new OutsideCheck(caller, orgId, MeteredChecks.OtpCheck, AuditEventTypes.OtpCheck, details), engine.Name,
-            ct => engine.CheckAsync(new VerificationAttempt(owner, to, request.Code), ct), answer => answer.Status, cancellationToken, Describe);
+            (organization, ct) => engine.CheckAsync(new VerificationAttempt(new(caller, organization), to, request.Code), ct), answer => answer.Status, cancellationToken, Describe);
         return Answer(verification, request.To, withSends: false);
     }
-
-    /// <summary>The organisation named (its members only: 404 organization_not_found for anyone else), or the caller alone.</summary>
-    private async Task<VerificationOwner> OwnerAsync(Guid caller, string? orgId, CancellationToken cancellationToken) =>
-        new(caller, orgId is null ? null : (await access.ReadAsync(caller, orgId, cancellationToken)).Organization.Id);
 
     private async Task<JsonObject> DetailsAsync(string destination, CancellationToken cancellationToken) =>
         new() { ["destination_hmac"] = await audit.HmacAsync(JsonValue.Create(destination), cancellationToken) };

@@ -16,7 +16,7 @@ public sealed record CheckRequest(string To, string Code);
 /// reference writes it as a JSON number, e.g. 642152783; a string with or without `+` is read
 /// too, and answered as `+642152783`) or, for the email channel, an email address.
 /// `verification_code` is 4-10 digits, a string or a number; a number is padded with leading
-/// zeros to the configured code length, since JSON numbers lose them. Each fault is a 400 naming
+/// zeros to the engine's code length (<see cref="IOneTimeCodeEngine.CodeLength"/>), since JSON numbers lose them. Each fault is a 400 naming
 /// the field, with Twilio's 60200 beside it.
 /// </summary>
 public static partial class OneTimeCodeRequests

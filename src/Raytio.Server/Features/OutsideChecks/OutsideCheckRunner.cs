@@ -25,7 +25,15 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
     /// Runs <paramref name="call"/> for <paramref name="check"/>; <paramref name="outcome"/> names its answer for the audit trail
     /// (e.g. found, not_found) and <paramref name="describe"/>, when given, adds the answer's ids to the audit details.
     /// </summary>
-    public async Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken,
+    public Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken,
+        Action<T, JsonObject>? describe = null) =>
+        RunAsync(check, provider, (_, ct) => call(ct), outcome, cancellationToken, describe);
+
+    /// <summary>
+    /// As above, handing <paramref name="call"/> the organisation whose membership was checked (null without `org_id`),
+    /// for a check that keeps what it makes as the organisation's.
+    /// </summary>
+    public async Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<Guid?, CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken,
         Action<T, JsonObject>? describe = null)
     {
         var organization = check.OrgId is null ? (Guid?)null : (await access.ReadAsync(check.Caller, check.OrgId, cancellationToken)).Organization.Id;
@@ -41,7 +49,7 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
                     charged = true;
                     details["charge_id"] = charge.Id;
                     details["settlement"] = charge.Settlement.ToString();
-                    return call(ct);
+                    return call(organization, ct);
                 },
                 failure => failure is ProviderFailedException or ApiException,
                 (failure, refunded) =>

@@ -17,17 +17,14 @@ internal sealed partial class DevelopmentMailbox(RaytioDbContext db, TimeProvide
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        db.MailboxMessages.Add(new MailboxMessage
-        {
-            Id = Guid.NewGuid(),
-            To = message.To,
-            Subject = message.Subject,
-            Body = message.Body,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
+        Write(db, message, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         LogWritten(logger, message.Subject);
     }
+
+    /// <summary>Adds <paramref name="message"/> to the mailbox in the caller's unit of work (saved with its changes).</summary>
+    public static void Write(RaytioDbContext db, EmailMessage message, DateTime at) =>
+        db.MailboxMessages.Add(new MailboxMessage { Id = Guid.NewGuid(), To = message.To, Subject = message.Subject, Body = message.Body, CreatedAt = at });
 
     /// <summary>The newest messages, to one address or all; bodies past <see cref="Retention"/> are redacted.</summary>
     public async Task<IReadOnlyList<MailboxMessage>> ReadAsync(string? to, int count, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public interface IOneTimeCodeEngine
     /// <summary>The engine's name in audit records and 502 answers.</summary>
     string Name { get; }
 
+    /// <summary>Digits in this engine's codes: a code given as a JSON number has lost its leading zeros and is padded back to this length.</summary>
+    int CodeLength { get; }
+
     /// <summary>Sends a code: a new verification, or a new code for the owner's pending one to the same destination.</summary>
     Task<VerificationAnswer> StartAsync(VerificationStart start, CancellationToken cancellationToken);
 

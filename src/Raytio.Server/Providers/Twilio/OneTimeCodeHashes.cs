@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Raytio.Server.Features.Secrets;
 
 namespace Raytio.Server.Providers.Twilio;
@@ -18,14 +16,9 @@ public sealed class OneTimeCodeHashes(ServerSecrets secrets)
 
     public Task<string> CodeAsync(Destination to, string code, CancellationToken cancellationToken) => HashAsync($"code:{to.Hash}:{code}", cancellationToken);
 
-    /// <summary>Constant-time comparison of two hashes.</summary>
-    public static bool Same(string presented, string stored) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(stored));
-
     /// <summary>The Local engine's service and account SIDs: stable for an installation, derived from its secret.</summary>
     public async Task<(string Service, string Account)> LocalSidsAsync(CancellationToken cancellationToken) =>
         ("VA" + (await HashAsync("service", cancellationToken))[..32], "AC" + (await HashAsync("account", cancellationToken))[..32]);
 
-    private async Task<string> HashAsync(string text, CancellationToken cancellationToken) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await secrets.GetAsync(SecretName, cancellationToken), Encoding.UTF8.GetBytes(text)));
+    private Task<string> HashAsync(string text, CancellationToken cancellationToken) => secrets.HashAsync(SecretName, text, cancellationToken);
 }

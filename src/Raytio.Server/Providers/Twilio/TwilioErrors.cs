@@ -16,6 +16,7 @@ public static class TwilioErrors
     public const string VerificationNotFound = "verification_not_found";
     public const string MaxCheckAttempts = "max_check_attempts";
     public const string MaxSendAttempts = "max_send_attempts";
+    public const string DestinationBusyCode = "destination_busy";
 
     /// <summary>No pending verification of the caller's to the destination: never started, approved, expired, or someone else's.</summary>
     public static ApiException NotFound() =>
@@ -29,6 +30,11 @@ public static class TwilioErrors
     public static ApiException SendAttemptsReached(TimeSpan? retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, MaxSendAttempts, "Codes were sent to this destination the most times allowed in 10 minutes; wait before asking again.")
         { TwilioCode = MaxSendAttemptsCode, RetryAfter = retryAfter };
+
+    /// <summary>Live engine: another owner's verification to the destination is pending, and Twilio would share its code (no Twilio code: Twilio itself would answer 201).</summary>
+    public static ApiException DestinationBusy(TimeSpan retryAfter) =>
+        new(StatusCodes.Status409Conflict, DestinationBusyCode, "A code sent to this destination for another account is still pending; try again when it has expired.")
+        { RetryAfter = retryAfter };
 
     /// <summary>A 400 naming the field, with Twilio's "invalid parameter".</summary>
     public static ApiException Invalid(string field, string message)

@@ -72,4 +72,11 @@ public sealed class TwilioLiveOptions : ProviderHttpOptions
 
     /// <summary>The Verify service (VA...) whose settings (code length, name, templates) Twilio applies.</summary>
     public string? ServiceSid { get; set; }
+
+    /// <summary>
+    /// The Verify service's code length (its `code_length`, Twilio's default 6); it must match the
+    /// service. A code given as a JSON number is padded with zeros to it before Twilio checks it.
+    /// </summary>
+    [Range(4, 10)]
+    public int CodeLength { get; set; } = 6;
 }

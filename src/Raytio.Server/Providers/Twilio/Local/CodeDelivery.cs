@@ -23,13 +23,6 @@ public sealed class CodeDelivery(RaytioDbContext db, EmailOutbox outbox, TimePro
             outbox.Enqueue(new EmailMessage(to.Address, EmailSubject, text));
             return;
         }
-        db.MailboxMessages.Add(new MailboxMessage
-        {
-            Id = Guid.NewGuid(),
-            To = to.Address,
-            Subject = channel == CodeChannel.Sms ? SmsSubject : VoiceSubject,
-            Body = text,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
+        DevelopmentMailbox.Write(db, new EmailMessage(to.Address, channel == CodeChannel.Sms ? SmsSubject : VoiceSubject, text), time.GetUtcNow().UtcDateTime);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
+using Raytio.Server.Features.Secrets;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Twilio.Storage;
 
@@ -20,6 +21,8 @@ public sealed class LocalOneTimeCodeEngine(
 {
     public string Name => "one-time-code engine (local)";
 
+    public int CodeLength => options.Value.CodeLength;
+
     public async Task<VerificationAnswer> StartAsync(VerificationStart start, CancellationToken cancellationToken)
     {
         var code = NewCode(options.Value.CodeLength);
@@ -28,12 +31,9 @@ public sealed class LocalOneTimeCodeEngine(
         CodeVerification verification;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await TakeDestinationTurnAsync(start.To.Hash, now, cancellationToken);
+            await db.TakeDestinationTurnAsync(start.To.Hash, now, cancellationToken);
             await RefuseOverSendLimitAsync(start.To.Hash, now, cancellationToken);
-            verification = await ReusableAsync(start.Owner, start.To.Hash, now, cancellationToken) ?? Begin(start, now);
-            verification.CodeHash = codeHash;
-            verification.Channel = start.Channel;
-            verification.UpdatedAt = now;
+            verification = await ResentAsync(start, codeHash, now, cancellationToken) ?? Begin(start, codeHash, now);
             db.CodeSends.Add(new CodeSend { Id = Guid.NewGuid(), VerificationId = verification.Id, DestinationHash = start.To.Hash, Channel = start.Channel, SentAt = now });
             delivery.Deliver(start.To, start.Channel, code);
             await db.SaveChangesAsync(cancellationToken);
@@ -52,24 +52,24 @@ public sealed class LocalOneTimeCodeEngine(
             throw TwilioErrors.NotFound();
         }
         var id = verification.Id;
-        var counted = await db.CodeVerifications
-            .Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.Checks < OneTimeCodeRules.MaxChecks && v.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Checks, v => v.Checks + 1).SetProperty(v => v.UpdatedAt, now), cancellationToken);
-        if (counted == 0)
+        // The approval names the hash compared, in the same statement that counts the check: a
+        // resend that replaced the code a moment ago leaves it unmatched, and it counts as a wrong code.
+        var approved = verification.CodeHash is { } stored && KeyedHashes.Same(presented, stored)
+            && await Checkable(id, now).Where(v => v.CodeHash == stored).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.Checks, v => v.Checks + 1).SetProperty(v => v.Status, VerificationStatus.Approved).SetProperty(v => v.UpdatedAt, now), cancellationToken) == 1;
+        if (!approved && await Checkable(id, now).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.Checks, v => v.Checks + 1).SetProperty(v => v.UpdatedAt, now), cancellationToken) == 0)
         {
+            // Approved by another check, expired, or out of checks: finished for this one, as for Twilio.
             throw await RefusalAsync(id, now, cancellationToken);
         }
-        var status = VerificationStatus.Pending;
-        if (verification.CodeHash is { } stored && OneTimeCodeHashes.Same(presented, stored))
-        {
-            var approved = await db.CodeVerifications.Where(v => v.Id == id && v.Status == VerificationStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VerificationStatus.Approved).SetProperty(v => v.UpdatedAt, now), cancellationToken);
-            // Another check approved it a moment ago: for this one it is finished, as for Twilio.
-            status = approved == 1 ? VerificationStatus.Approved : throw TwilioErrors.NotFound();
-        }
         verification.UpdatedAt = now;
-        return await AnswerAsync(verification, status, cancellationToken);
+        return await AnswerAsync(verification, approved ? VerificationStatus.Approved : VerificationStatus.Pending, cancellationToken);
     }
+
+    /// <summary>The verification while a check may still be counted against it, or a code resent to it.</summary>
+    private IQueryable<CodeVerification> Checkable(Guid id, DateTime now) =>
+        db.CodeVerifications.Where(v => v.Id == id && v.Status == VerificationStatus.Pending && v.Checks < OneTimeCodeRules.MaxChecks && v.ExpiresAt > now);
 
     /// <summary>Why a check could not be counted: the checks are used up (429 until it expires), or it is no longer pending.</summary>
     private async Task<ApiException> RefusalAsync(Guid id, DateTime now, CancellationToken cancellationToken)
@@ -79,16 +79,6 @@ public sealed class LocalOneTimeCodeEngine(
             ? TwilioErrors.CheckAttemptsReached(current.ExpiresAt - now)
             : TwilioErrors.NotFound();
     }
-
-    /// <summary>
-    /// Upserts the destination's row first in the transaction: on PostgreSQL its row lock, on
-    /// SQLite the database's write lock, is held to the commit, so the count below is exact.
-    /// </summary>
-    private Task<int> TakeDestinationTurnAsync(string destinationHash, DateTime now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO otp_destinations (destination_hash, last_sent_at) VALUES ({destinationHash}, {now})
-            ON CONFLICT (destination_hash) DO UPDATE SET last_sent_at = excluded.last_sent_at
-            """, cancellationToken);
 
     private async Task RefuseOverSendLimitAsync(string destinationHash, DateTime now, CancellationToken cancellationToken)
     {
@@ -102,28 +92,37 @@ public sealed class LocalOneTimeCodeEngine(
     }
 
     /// <summary>
-    /// The owner's pending verification to the destination, to be sent a new code; null when there is
-    /// none. One that expired is marked so, and one whose checks are used up is canceled: a new one replaces it.
+    /// The owner's pending verification to the destination with its new code, or null when there is
+    /// none to resend. The new code is written only while the verification is pending, unexpired and
+    /// has checks left, so a check that approved it or used it up a moment ago is never undone; one
+    /// that can no longer be resent is marked expired or canceled, and a new verification replaces it.
     /// </summary>
-    private async Task<CodeVerification?> ReusableAsync(VerificationOwner owner, string destinationHash, DateTime now, CancellationToken cancellationToken)
+    private async Task<CodeVerification?> ResentAsync(VerificationStart start, string codeHash, DateTime now, CancellationToken cancellationToken)
     {
-        var pending = await Pending(owner, destinationHash).FirstOrDefaultAsync(cancellationToken);
+        var pending = await Pending(start.Owner, start.To.Hash).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (pending is null)
         {
             return null;
         }
-        if (pending.ExpiresAt > now && pending.Checks < OneTimeCodeRules.MaxChecks)
+        var id = pending.Id;
+        if (await Checkable(id, now).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.CodeHash, codeHash).SetProperty(v => v.Channel, start.Channel).SetProperty(v => v.UpdatedAt, now), cancellationToken) == 1)
         {
+            pending.Channel = start.Channel;
+            pending.UpdatedAt = now;
             return pending;
         }
-        pending.Status = pending.ExpiresAt <= now ? VerificationStatus.Expired : VerificationStatus.Canceled;
-        pending.UpdatedAt = now;
+        await db.CodeVerifications.Where(v => v.Id == id && v.Status == VerificationStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(v => v.Status, v => v.ExpiresAt <= now ? VerificationStatus.Expired : VerificationStatus.Canceled).SetProperty(v => v.UpdatedAt, now), cancellationToken);
         return null;
     }
 
-    private CodeVerification Begin(VerificationStart start, DateTime now)
+    private CodeVerification Begin(VerificationStart start, string codeHash, DateTime now)
     {
         var verification = CodeVerification.Pending(start, TwilioSids.NewVerification(), now);
+        verification.CodeHash = codeHash;
+        verification.Channel = start.Channel;
+        verification.UpdatedAt = now;
         db.CodeVerifications.Add(verification);
         return verification;
     }

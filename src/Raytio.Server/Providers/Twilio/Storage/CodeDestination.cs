@@ -48,4 +48,10 @@ public static class VerificationOwnership
         owner.OrganizationId is { } organization
             ? verifications.Where(v => v.OrganizationId == organization)
             : verifications.Where(v => v.OrganizationId == null && v.StartedBy == owner.UserId);
+
+    /// <summary>Every verification <see cref="OwnedBy"/> leaves out.</summary>
+    public static IQueryable<CodeVerification> NotOwnedBy(this IQueryable<CodeVerification> verifications, VerificationOwner owner) =>
+        owner.OrganizationId is { } organization
+            ? verifications.Where(v => v.OrganizationId == null || v.OrganizationId != organization)
+            : verifications.Where(v => v.OrganizationId != null || v.StartedBy != owner.UserId);
 }
