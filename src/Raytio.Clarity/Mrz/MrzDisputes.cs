@@ -48,7 +48,7 @@ public static class MrzDisputes
         || (chosen == '<' && votes.Where(c => c is not ('K' or '<')).GroupBy(c => c).All(g => g.Count() == 1 && char.IsAsciiLetterUpper(g.Key) && !Indistinguishable('<', g.Key)));
 
     /// <summary>The positions (line, index) of the check digits, composite included.</summary>
-    public static IReadOnlySet<(int Line, int Position)> CheckDigits(MrzFormat format)
+    private static IReadOnlySet<(int Line, int Position)> CheckDigits(MrzFormat format)
     {
         if (format == MrzFormat.TD1)
             return new HashSet<(int, int)> { (0, 14), (1, 6), (1, 14), (1, 29) };

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Raytio.Server.Features.Secrets;
 
 namespace Raytio.Server.Features.AccessApplications;
 
@@ -24,11 +25,10 @@ public static class ClientSecrets
         return new Pair(RandomNumberGenerator.GetString(KeyAlphabet, KeyLength), secret, Hash(secret));
     }
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => SecretHashes.OfRandom(secret);
 
     /// <summary>Whether <paramref name="secret"/> hashes to <paramref name="storedHash"/>, compared in constant time.</summary>
-    public static bool Matches(string secret, string? storedHash) =>
-        storedHash is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
+    public static bool Matches(string secret, string? storedHash) => storedHash is not null && SecretHashes.Same(Hash(secret), storedHash);
 
     /// <summary>
     /// What an application's token carries to tie it to the secret it was issued for: a hash of

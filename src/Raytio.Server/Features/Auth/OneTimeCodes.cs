@@ -40,7 +40,7 @@ public sealed class OneTimeCodes(RaytioDbContext db, TimeProvider time, ServerSe
         {
             return false;
         }
-        if (!KeyedHashes.Same(await HashAsync(userId, purpose, code.Trim(), cancellationToken), existing.CodeHash))
+        if (!SecretHashes.Same(await HashAsync(userId, purpose, code.Trim(), cancellationToken), existing.CodeHash))
         {
             return false;
         }

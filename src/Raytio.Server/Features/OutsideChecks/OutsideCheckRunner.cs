@@ -34,9 +34,17 @@ public sealed class OutsideCheckRunner(OrganizationAccess access, MeteredCall me
     /// for a check that keeps what it makes as the organisation's.
     /// </summary>
     public async Task<T> RunAsync<T>(OutsideCheck check, string provider, Func<Guid?, CancellationToken, Task<T>> call, Func<T, string> outcome, CancellationToken cancellationToken,
-        Action<T, JsonObject>? describe = null)
+        Action<T, JsonObject>? describe = null) =>
+        await RunForAsync(check, await OrganizationAsync(check, cancellationToken), provider, call, outcome, cancellationToken, describe);
+
+    /// <summary>The organisation the check's `org_id` names, its caller's membership checked (404 organization_not_found otherwise); null without `org_id`.</summary>
+    public async Task<Guid?> OrganizationAsync(OutsideCheck check, CancellationToken cancellationToken) =>
+        check.OrgId is null ? null : (await access.ReadAsync(check.Caller, check.OrgId, cancellationToken)).Organization.Id;
+
+    /// <summary>As above, for a check whose organisation was read with <see cref="OrganizationAsync"/> before (for a step its call needs first).</summary>
+    public async Task<T> RunForAsync<T>(OutsideCheck check, Guid? organization, string provider, Func<Guid?, CancellationToken, Task<T>> call, Func<T, string> outcome,
+        CancellationToken cancellationToken, Action<T, JsonObject>? describe = null)
     {
-        var organization = check.OrgId is null ? (Guid?)null : (await access.ReadAsync(check.Caller, check.OrgId, cancellationToken)).Organization.Id;
         var details = Details(check, provider, organization);
         var charged = false;
         T answer;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raytio.Server.Data;
-using Raytio.Server.Features.AccessApplications;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
@@ -49,7 +48,7 @@ public sealed class XeroConnectFlow(
         var now = time.GetUtcNow().UtcDateTime;
         db.XeroAuthorizations.Add(new XeroAuthorization
         {
-            StateHash = ClientSecrets.Hash(state),
+            StateHash = SecretHashes.OfRandom(state),
             OrganizationId = organization,
             UserId = caller,
             CodeVerifier = protector.Protect(VerifierPurpose, verifier),
@@ -113,7 +112,7 @@ public sealed class XeroConnectFlow(
     /// <summary>The started connection the state names, deleted so no second callback can use it; 400 when unknown, spent or expired.</summary>
     private async Task<XeroAuthorization> SpendAsync(string state, CancellationToken cancellationToken)
     {
-        var hash = ClientSecrets.Hash(state);
+        var hash = SecretHashes.OfRandom(state);
         var pending = db.XeroAuthorizations;
         var started = await pending.AsNoTracking().FirstOrDefaultAsync(a => a.StateHash == hash, cancellationToken);
         var spent = started is not null && await pending.Where(a => a.StateHash == hash).ExecuteDeleteAsync(cancellationToken) == 1;

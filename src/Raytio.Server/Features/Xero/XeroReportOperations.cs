@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Raytio.Server.Features.Audit;
 using Raytio.Server.Features.Billing.Metering;
-using Raytio.Server.Features.Organizations;
 using Raytio.Server.Features.OutsideChecks;
 using Raytio.Server.Hosting;
 using Raytio.Server.Providers.Outside;
@@ -19,7 +18,7 @@ namespace Raytio.Server.Features.Xero;
 /// retried, and a connection Xero no longer accepts answers 409 (the charge refunded) telling an
 /// administrator to connect again.
 /// </summary>
-public sealed class XeroReportOperations(IXeroReports reports, XeroConnectionTokens tokens, OrganizationAccess access, OutsideCheckRunner runner, TimeProvider time)
+public sealed class XeroReportOperations(IXeroReports reports, XeroConnectionTokens tokens, OutsideCheckRunner runner, TimeProvider time)
 {
     public const string OrgIdQuery = "org_id";
 
@@ -42,10 +41,9 @@ public sealed class XeroReportOperations(IXeroReports reports, XeroConnectionTok
         };
         var check = new OutsideCheck(caller, orgId, MeteredChecks.XeroReport, AuditEventTypes.XeroReport, details);
         XeroConnectionAccess? granted = null;
-        var organization = Guid.Empty;
+        var organization = (await runner.OrganizationAsync(check, cancellationToken))!.Value; // org_id is required above
         if (reports.NeedsConnection)
         {
-            organization = (await access.ReadAsync(caller, orgId, cancellationToken)).Organization.Id;
             try
             {
                 granted = await tokens.AccessAsync(caller, organization, null, cancellationToken);
@@ -56,7 +54,7 @@ public sealed class XeroReportOperations(IXeroReports reports, XeroConnectionTok
             }
             details["tenant_id"] = granted.Access.TenantId;
         }
-        return await runner.RunAsync(check, reports.Name, ct => FetchAsync(caller, request, granted, organization, ct), _ => "ok", cancellationToken);
+        return await runner.RunForAsync(check, organization, reports.Name, (_, ct) => FetchAsync(caller, request, granted, organization, ct), _ => "ok", cancellationToken);
     }
 
     /// <summary>

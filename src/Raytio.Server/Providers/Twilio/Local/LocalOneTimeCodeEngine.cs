@@ -54,7 +54,7 @@ public sealed class LocalOneTimeCodeEngine(
         var id = verification.Id;
         // The approval names the hash compared, in the same statement that counts the check: a
         // resend that replaced the code a moment ago leaves it unmatched, and it counts as a wrong code.
-        var approved = verification.CodeHash is { } stored && KeyedHashes.Same(presented, stored)
+        var approved = verification.CodeHash is { } stored && SecretHashes.Same(presented, stored)
             && await Checkable(id, now).Where(v => v.CodeHash == stored).ExecuteUpdateAsync(s => s
                 .SetProperty(v => v.Checks, v => v.Checks + 1).SetProperty(v => v.Status, VerificationStatus.Approved).SetProperty(v => v.UpdatedAt, now), cancellationToken) == 1;
         if (!approved && await Checkable(id, now).ExecuteUpdateAsync(s => s

@@ -38,7 +38,7 @@ public sealed class XeroSandboxIdentity(SecretProtector protector, TimeProvider 
         var grant = Read<SandboxCode>(CodePurpose, code) ?? throw new XeroGrantRejectedException("The code is not one the sandbox issued.");
         var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(codeVerifier)));
         if (grant.ExpiresAt < time.GetUtcNow().ToUnixTimeSeconds() || grant.RedirectUri != redirectUri.ToString()
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(challenge), Encoding.ASCII.GetBytes(grant.Challenge)))
+            || !SecretHashes.Same(challenge, grant.Challenge))
         {
             throw new XeroGrantRejectedException("The code has expired, or the redirect URI or code verifier does not match.");
         }
