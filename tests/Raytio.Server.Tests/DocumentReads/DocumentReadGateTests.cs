@@ -2,17 +2,15 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Raytio.Clarity.Tests.Documents;
-using Raytio.Server.Features.Billing.Embedded;
 using Raytio.Server.Features.Billing.Metering;
 using Raytio.Server.Features.DocumentReads;
-using Raytio.Server.Tests.Billing;
 using Raytio.Server.Tests.Billing.Metering;
 using Raytio.Server.Tests.Clarity;
 using Raytio.Server.Tests.ExtractVerify;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Server.Tests.Mrz;
-using Raytio.Server.Tests.Organizations;
+using Raytio.Server.Tests.OutsideChecks;
 
 namespace Raytio.Server.Tests.DocumentReads;
 
@@ -86,10 +84,7 @@ public sealed class DocumentReadGateTests(DocumentReadGateTests.OneSlotFactory a
     {
         var catalogue = await app.CatalogueAsync(("default", MeteredChecks.DocumentOcr, "1"), ("default", MeteredChecks.DocumentExtract, "1"));
         app.Services.GetRequiredService<IOptions<MeteringOptions>>().Value.CatalogueOrganizationId = catalogue.Id;
-        var org = await app.CreateOrgAsync();
-        await app.UseCardAsync(org);
-        await app.SubscribedAsync(org, (EmbeddedCatalogue.Credits100, 1));
-        return org;
+        return await app.FundedOrgAsync();
     }
 
     /// <summary>One read at a time, a queue timeout long enough for a release within it and short for a refusal.</summary>

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Providers.Twilio;
-using Raytio.Server.Providers.Twilio.Storage;
 using Raytio.Server.Tests.Billing;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Providers.Twilio;
 using Raytio.Server.Providers.Twilio.Storage;
-using Raytio.Server.Tests.Billing;
 using Raytio.Server.Tests.Graph;
 using Raytio.Server.Tests.Infrastructure;
 using Raytio.Server.Tests.Organizations;

@@ -23,6 +23,7 @@ public sealed class FakeXero : HttpMessageHandler
     private readonly ConcurrentDictionary<string, (string Challenge, string RedirectUri)> _codes = new();
     private readonly ConcurrentDictionary<string, bool> _liveAccess = new();
     private readonly ConcurrentDictionary<string, bool> _liveRefresh = new();
+    private Func<Task>? _beforeNextRefresh;
     private int _issued;
 
     public List<(string TenantType, string Name, Guid TenantId, DateTime Updated)> Tenants { get; } = [];
@@ -39,6 +40,9 @@ public sealed class FakeXero : HttpMessageHandler
 
     /// <summary>Runs as each report request arrives, before its token is checked (a test's write racing the call).</summary>
     public Func<Task>? BeforeReport { get; set; }
+
+    /// <summary>Runs once, as the next refresh request arrives, before it is answered (a test's write racing the refresh).</summary>
+    public Func<Task>? BeforeNextRefresh { get => _beforeNextRefresh; set => _beforeNextRefresh = value; }
 
     /// <summary>How long a refresh takes, so racing refreshes overlap.</summary>
     public TimeSpan RefreshDelay { get; set; }
@@ -129,6 +133,10 @@ public sealed class FakeXero : HttpMessageHandler
                     : InvalidGrant();
             case "refresh_token":
                 await Task.Delay(RefreshDelay, cancellationToken);
+                if (Interlocked.Exchange(ref _beforeNextRefresh, null) is { } racingRefresh)
+                {
+                    await racingRefresh();
+                }
                 return _liveRefresh.TryRemove(form.GetValueOrDefault("refresh_token") ?? "", out _) ? Issue() : InvalidGrant();
             default:
                 return Json(HttpStatusCode.BadRequest, new { error = "unsupported_grant_type" });

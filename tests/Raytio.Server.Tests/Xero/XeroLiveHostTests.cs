@@ -2,11 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Raytio.Server.Features.Audit;
-using Raytio.Server.Features.Secrets;
 using Raytio.Server.Features.Xero;
 using Raytio.Server.Providers.Xero.Live;
 using Raytio.Server.Tests.Billing.Metering;
@@ -62,7 +60,7 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
     [Fact]
     public async Task Reports_go_to_Xero_with_the_bearer_token_and_the_tenant_and_answer_Xero_s_reports()
     {
-        var org = await ConnectedOrgAsync();
+        var org = await app.ConnectedOrgAsync();
 
         var answer = await (await app.ReportAsync("profit_and_loss", org.Id, org.Admin.Bearer, "fromDate=2026-04-01&toDate=2026-06-30")).AssertOkAsync();
         await (await app.ReportAsync("balance_sheet", org.Id, org.Admin.Bearer, "date=2026-06-30")).AssertOkAsync();
@@ -84,8 +82,8 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
     [Fact]
     public async Task An_access_token_about_to_expire_is_refreshed_first_and_the_rotated_refresh_token_is_kept()
     {
-        var org = await ConnectedOrgAsync();
-        var before = await StoredAsync(org);
+        var org = await app.ConnectedOrgAsync();
+        var before = await app.StoredConnectionAsync(org);
         var refreshes = app.Xero.Refreshes;
 
         app.Time.Advance(TimeSpan.FromMinutes(29));
@@ -94,16 +92,16 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
         await (await app.ReportAsync("trial_balance", org.Id, org.Admin.Bearer)).AssertOkAsync();
 
         Assert.Equal(refreshes + 2, app.Xero.Refreshes);
-        var after = await StoredAsync(org);
+        var after = await app.StoredConnectionAsync(org);
         Assert.Equal(before.Revision + 2, after.Revision);
-        Assert.NotEqual(Unprotect(XeroConnectionTokens.RefreshPurpose, before.RefreshToken), Unprotect(XeroConnectionTokens.RefreshPurpose, after.RefreshToken));
+        Assert.NotEqual(app.Unprotect(XeroConnectionTokens.RefreshPurpose, before.RefreshToken), app.Unprotect(XeroConnectionTokens.RefreshPurpose, after.RefreshToken));
         Assert.Equal(app.Time.GetUtcNow().UtcDateTime.AddMinutes(30), after.AccessTokenExpiresAt, TimeSpan.FromSeconds(5));
     }
 
     [Fact]
     public async Task A_401_from_Xero_refreshes_once_and_retries()
     {
-        var org = await ConnectedOrgAsync();
+        var org = await app.ConnectedOrgAsync();
         var refreshes = app.Xero.Refreshes;
         app.Xero.ExpireAccessTokens();
 
@@ -115,7 +113,7 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
     [Fact]
     public async Task Refreshes_racing_for_one_connection_make_one_call_to_Xero()
     {
-        var org = await ConnectedOrgAsync();
+        var org = await app.ConnectedOrgAsync();
         var refreshes = app.Xero.Refreshes;
         app.Time.Advance(TimeSpan.FromMinutes(29));
         app.Xero.RefreshDelay = TimeSpan.FromMilliseconds(300);
@@ -135,25 +133,16 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
     [Fact]
     public async Task A_refresh_another_replica_stored_first_wins_and_its_tokens_are_used()
     {
-        var org = await ConnectedOrgAsync();
+        var org = await app.ConnectedOrgAsync();
         app.Time.Advance(TimeSpan.FromMinutes(29));
-        app.Xero.RefreshDelay = TimeSpan.FromMilliseconds(400);
-        try
-        {
-            var ours = app.ReportAsync("balance_sheet", org.Id, org.Admin.Bearer);
-            await Task.Delay(150);
-            // Meanwhile another replica's refresh is stored (a new revision with its pair).
-            var (theirAccess, theirRefresh) = await app.AnotherReplicaRefreshesAsync(org);
+        var (theirAccess, theirRefresh) = ("", "");
+        // While our refresh is with Xero, another replica's refresh is stored (a new revision with its pair).
+        app.Xero.BeforeNextRefresh = async () => (theirAccess, theirRefresh) = await app.AnotherReplicaRefreshesAsync(org);
 
-            await (await ours).AssertOkAsync();
+        await (await app.ReportAsync("balance_sheet", org.Id, org.Admin.Bearer)).AssertOkAsync();
 
-            Assert.Equal(theirAccess, app.Xero.Reports.Last().Headers.Authorization!.Parameter);
-            Assert.Equal(theirRefresh, Unprotect(XeroConnectionTokens.RefreshPurpose, (await StoredAsync(org)).RefreshToken));
-        }
-        finally
-        {
-            app.Xero.RefreshDelay = TimeSpan.Zero;
-        }
+        Assert.Equal(theirAccess, app.Xero.Reports.Last().Headers.Authorization!.Parameter);
+        Assert.Equal(theirRefresh, app.Unprotect(XeroConnectionTokens.RefreshPurpose, (await app.StoredConnectionAsync(org)).RefreshToken));
     }
 
     [Fact]
@@ -163,7 +152,7 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
         try
         {
             var org = await app.FundedOrgAsync();
-            await ConnectAsync(org);
+            await app.ConnectToXeroAsync(org);
             app.Xero.RevokeEverything();
 
             var revoked = await (await app.ReportAsync("balance_sheet", org.Id, org.Admin.Bearer)).AssertErrorAsync(HttpStatusCode.Conflict, "xero_connection_revoked");
@@ -173,8 +162,8 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
 
             Assert.Equal(calls, app.Xero.Reports.Count);
             Assert.Equal(100m, await app.CreditsAsync(org));
-            Assert.NotNull((await StoredAsync(org)).RevokedAt);
-            await ConnectAsync(org);
+            Assert.NotNull((await app.StoredConnectionAsync(org)).RevokedAt);
+            await app.ConnectToXeroAsync(org);
             await (await app.ReportAsync("balance_sheet", org.Id, org.Admin.Bearer)).AssertOkAsync();
             Assert.Equal(98m, await app.CreditsAsync(org));
         }
@@ -199,7 +188,7 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
     {
         var restore = await app.MeterXeroReportsAsync();
         var org = await app.FundedOrgAsync();
-        await ConnectAsync(org);
+        await app.ConnectToXeroAsync(org);
         app.Xero.ReportsFail = HttpStatusCode.ServiceUnavailable;
         try
         {
@@ -253,14 +242,6 @@ public sealed class XeroLiveHostTests(XeroLiveHostTests.LiveXeroFactory app) : I
             host.Xero.Tenants.AddRange(tenants);
         }
     }
-
-    private Task<TestOrg> ConnectedOrgAsync() => app.ConnectedOrgAsync();
-
-    private Task ConnectAsync(TestOrg org) => app.ConnectToXeroAsync(org);
-
-    private Task<XeroConnection> StoredAsync(TestOrg org) => app.StoredConnectionAsync(org);
-
-    private string Unprotect(string purpose, string value) => app.Unprotect(purpose, value);
 
     /// <summary>Live Xero against <see cref="FakeXero"/>, with no retries (the host's clock is a fake one, which retry waits would follow).</summary>
     public sealed class LiveXeroFactory : RaytioFactory
